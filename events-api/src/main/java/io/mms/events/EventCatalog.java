@@ -1,0 +1,64 @@
+package io.mms.events;
+
+import io.mms.events.campaign.CampaignCreated;
+import io.mms.events.campaign.CampaignLaunched;
+import io.mms.events.customer.CustomerRegistered;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every event of the public contract, by its stable type name.
+ *
+ * <p>The list is written out rather than scanned from the classpath, so that adding an event
+ * to the contract is a visible, reviewed change.
+ */
+public final class EventCatalog {
+
+    private static final List<Class<?>> EVENTS = List.of(
+            CustomerRegistered.class,
+            CampaignCreated.class,
+            CampaignLaunched.class);
+
+    private static final Map<String, Class<?>> BY_TYPE = EVENTS.stream()
+            .collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    /** The event classes of the contract, in a stable order. */
+    public static List<Class<?>> events() {
+        return EVENTS;
+    }
+
+    /** The class that holds events of the given public type, if the contract has one. */
+    public static Optional<Class<?>> classOf(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    /** The public type name of an event class. */
+    public static String typeOf(Class<?> eventClass) {
+        return contractOf(eventClass).type();
+    }
+
+    /** The current revision of an event class. */
+    public static int revisionOf(Class<?> eventClass) {
+        return contractOf(eventClass).revision();
+    }
+
+    /** Whether the class is part of the public contract. */
+    public static boolean isPublic(Class<?> type) {
+        return type.isAnnotationPresent(PublicEvent.class);
+    }
+
+    private static PublicEvent contractOf(Class<?> eventClass) {
+        PublicEvent contract = eventClass.getAnnotation(PublicEvent.class);
+        if (contract == null) {
+            throw new IllegalArgumentException(eventClass.getName() + " is not a public event");
+        }
+        return contract;
+    }
+}

@@ -1,0 +1,46 @@
+package io.mms.projections;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.mms.projections.campaign.CampaignSummaries;
+import io.mms.projections.customer.CustomerProfiles;
+import io.mms.projections.support.ProjectionSettings;
+import io.mms.projections.support.ReadModel;
+import io.mms.projections.support.ReadModelSchema;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/**
+ * The MongoDB database that holds the read models, and the readers over it. Used both by the
+ * projections that write it and by the query side that reads it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProjectionSettings.class)
+public class ReadModelStoreConfiguration {
+
+    /** Every read model MMS keeps; adding one here gives it a processor, a token and its collections. */
+    @Bean
+    List<ReadModel> readModels() {
+        return List.of(CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL);
+    }
+
+    @Bean
+    MongoDatabase readModelDatabase(MongoClient client, ProjectionSettings settings, List<ReadModel> readModels) {
+        MongoDatabase database = client.getDatabase(settings.database());
+        new ReadModelSchema(client, database).prepare(readModels);
+        return database;
+    }
+
+    @Bean
+    CustomerProfiles customerProfiles(MongoDatabase readModelDatabase) {
+        return new CustomerProfiles(readModelDatabase);
+    }
+
+    @Bean
+    CampaignSummaries campaignSummaries(MongoDatabase readModelDatabase) {
+        return new CampaignSummaries(readModelDatabase);
+    }
+}

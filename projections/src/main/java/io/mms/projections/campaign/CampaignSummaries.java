@@ -1,0 +1,65 @@
+package io.mms.projections.campaign;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import io.mms.events.Money;
+import io.mms.events.campaign.Channel;
+import io.mms.projections.support.Listing;
+import io.mms.projections.support.Page;
+import io.mms.projections.support.ReadModel;
+import io.mms.projections.support.ReadModelCollection;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the campaign-summary read model. */
+public class CampaignSummaries {
+
+    public static final String PROCESSOR = "campaign-summaries";
+
+    public static final ReadModelCollection COLLECTION = new ReadModelCollection(
+            "campaign_summaries", "_id",
+            List.of(Indexes.ascending("createdAt", "_id"), Indexes.ascending("status", "createdAt", "_id")));
+
+    public static final ReadModel READ_MODEL = new ReadModel(PROCESSOR, List.of(COLLECTION));
+
+    private final MongoCollection<Document> collection;
+
+    public CampaignSummaries(MongoDatabase database) {
+        this.collection = database.getCollection(COLLECTION.name());
+    }
+
+    public Optional<CampaignSummary> byId(String campaignId) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", campaignId)).first())
+                .map(CampaignSummaries::toSummary);
+    }
+
+    /** Campaigns in the order they were created, only those in the given status if one is given. */
+    public Page<CampaignSummary> page(String status, int first, String after) {
+        var filter = status == null ? Filters.empty() : Filters.eq("status", status);
+        return Listing.page(collection, filter, "createdAt", first, after, CampaignSummaries::toSummary);
+    }
+
+    static Document toDocument(Money money) {
+        return new Document("amount", new Decimal128(money.amount())).append("currency", money.currency());
+    }
+
+    static CampaignSummary toSummary(Document document) {
+        Document budget = document.get("budget", Document.class);
+        Date launchedAt = document.getDate("launchedAt");
+        return new CampaignSummary(
+                document.getString("_id"),
+                document.getString("name"),
+                Channel.valueOf(document.getString("channel")),
+                new Money(budget.get("amount", Decimal128.class).bigDecimalValue(), budget.getString("currency")),
+                document.getString("description"),
+                document.getString("status"),
+                document.getDate("createdAt").toInstant(),
+                launchedAt == null ? null : launchedAt.toInstant());
+    }
+}

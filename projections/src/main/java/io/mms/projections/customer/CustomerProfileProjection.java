@@ -1,0 +1,40 @@
+package io.mms.projections.customer;
+
+import io.mms.events.customer.CustomerRegistered;
+import io.mms.projections.support.DocumentWrites;
+import io.mms.projections.support.ProjectionWriter;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.Date;
+
+/** Keeps one profile document per customer. */
+@Component
+@ProcessingGroup(CustomerProfiles.PROCESSOR)
+public class CustomerProfileProjection {
+
+    private final ProjectionWriter writer;
+
+    public CustomerProfileProjection(ProjectionWriter writer) {
+        this.writer = writer;
+    }
+
+    @EventHandler
+    public void on(CustomerRegistered event, TrackingToken token) {
+        Document profile = new Document("email", event.email())
+                .append("name", event.name())
+                .append("registeredAt", Date.from(event.registeredAt()));
+        writer.write(CustomerProfiles.COLLECTION,
+                DocumentWrites.create(event.customerId(), DocumentWrites.positionOf(token), profile));
+    }
+
+    @ResetHandler
+    public void reset() {
+        writer.clear(CustomerProfiles.COLLECTION);
+    }
+
+}

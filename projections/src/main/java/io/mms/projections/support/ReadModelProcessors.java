@@ -1,0 +1,73 @@
+package io.mms.projections.support;
+
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+
+import java.util.List;
+
+/**
+ * Gives every read model its own pooled streaming processor, with its token and its dead
+ * letters kept in the read-model database: a lost read-model database starts from the
+ * beginning instead of looking caught up.
+ *
+ * <p>Errors are never logged and skipped. An event that a handler fails on is parked in the
+ * dead-letter queue (with the later events of the same document behind it); a failure of
+ * the database itself fails the batch, which is then retried.
+ */
+public class ReadModelProcessors implements ConfigurerModule {
+
+    private final List<ReadModel> readModels;
+    private final MongoTemplate mongoTemplate;
+    private final ProjectionWriter writer;
+    private final ProjectionSettings settings;
+
+    public ReadModelProcessors(List<ReadModel> readModels, MongoTemplate mongoTemplate,
+                               ProjectionWriter writer, ProjectionSettings settings) {
+        this.readModels = readModels;
+        this.mongoTemplate = mongoTemplate;
+        this.writer = writer;
+        this.settings = settings;
+    }
+
+    @Override
+    public void configureModule(org.axonframework.config.Configurer configurer) {
+        EventProcessingConfigurer processing = configurer.eventProcessing();
+        readModels.forEach(readModel -> configure(processing, readModel.processor()));
+    }
+
+    private void configure(EventProcessingConfigurer processing, String name) {
+        processing
+                .registerPooledStreamingEventProcessor(
+                        name,
+                        org.axonframework.config.Configuration::eventStore,
+                        (config, builder) -> builder
+                                .initialToken(source -> source.createTailToken())
+                                .batchSize(settings.batchSize())
+                                .initialSegmentCount(settings.segments())
+                                .transactionManager(NoTransactionManager.instance()))
+                .registerTokenStore(name, config -> tokenStore(config.serializer()))
+                .registerDeadLetterQueue(name, config -> MongoSequencedDeadLetterQueue.builder()
+                        .processingGroup(name)
+                        .mongoTemplate(mongoTemplate)
+                        .serializer(config.eventSerializer())
+                        .transactionManager(NoTransactionManager.instance())
+                        .build())
+                .registerHandlerInterceptor(name, config -> new BatchFlushInterceptor(writer))
+                .registerListenerInvocationErrorHandler(name, config -> PropagatingErrorHandler.instance())
+                .registerErrorHandler(name, config -> PropagatingErrorHandler.instance());
+    }
+
+    private TokenStore tokenStore(org.axonframework.serialization.Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(mongoTemplate)
+                .serializer(serializer)
+                .transactionManager(NoTransactionManager.instance())
+                .build();
+    }
+}
