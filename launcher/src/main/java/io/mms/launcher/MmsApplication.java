@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Import;
 public class MmsApplication {
 
     public static void main(String[] args) {
+        // MMS is monitored through its own read-model status, not AxonIQ Console; skip its banner.
+        System.setProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(MmsApplication.class, args);
     }
 }

@@ -1,0 +1,66 @@
+package io.mms.launcher;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MMS started by a test as a user starts it, on a free port and its own data directory, and
+ * stopped again by {@link #close()}.
+ */
+final class RunningMms implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private RunningMms(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static RunningMms start(Path dataDirectory, String... settings) {
+        return start(List.of(), dataDirectory, settings);
+    }
+
+    /** Starts MMS with extra configuration classes, such as a test's probes. */
+    static RunningMms start(List<Class<?>> extraConfiguration, Path dataDirectory, String... settings) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--mms.data-dir=" + dataDirectory,
+                "--spring.main.banner-mode=off"));
+        args.addAll(List.of(settings));
+        return new RunningMms(new SpringApplicationBuilder(MmsApplication.class)
+                .sources(extraConfiguration.toArray(Class<?>[]::new))
+                .run(args.toArray(String[]::new)));
+    }
+
+    HttpGraphQlTester graphQl() {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        WebTestClient client = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port + "/graphql")
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+        return HttpGraphQlTester.create(client);
+    }
+
+    /** How many events the event store holds. */
+    long storedEvents() {
+        Long count = context.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
