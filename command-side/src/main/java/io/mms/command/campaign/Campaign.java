@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Locale;
 
 import static io.mms.command.rejection.CommandRejected.Reason.CONFLICT;
 import static io.mms.command.rejection.CommandRejected.Reason.VALIDATION;
@@ -67,7 +68,7 @@ public class Campaign {
         if (amount.signum() < 0) {
             throw new CommandRejected(VALIDATION, "budget.amount must not be negative, was " + amount);
         }
-        String currency = Check.notBlank(budget.currency(), "budget.currency").toUpperCase();
+        String currency = Check.notBlank(budget.currency(), "budget.currency").toUpperCase(Locale.ROOT);
         try {
             Currency.getInstance(currency);
         } catch (IllegalArgumentException unknown) {

@@ -1,0 +1,157 @@
+package io.mms.projections.campaign;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import io.mms.events.Money;
+import io.mms.events.campaign.CampaignCreated;
+import io.mms.events.campaign.CampaignLaunched;
+import io.mms.events.campaign.Channel;
+import io.mms.projections.EmbeddedMongo;
+import io.mms.projections.support.Page;
+import io.mms.projections.support.ProjectionWriter;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CampaignSummaryProjectionTest {
+
+    private static final Instant MARCH_FIRST = Instant.parse("2026-03-01T09:30:00Z");
+    private static final Instant LAUNCHED_AT = Instant.parse("2026-03-05T08:00:00Z");
+    private static final Money BUDGET = new Money(new BigDecimal("1500.00"), "EUR");
+
+    private EmbeddedMongo mongo;
+    private MongoDatabase database;
+    private CampaignSummaryProjection projection;
+    private CampaignSummaries summaries;
+
+    @BeforeEach
+    void startMongo() {
+        mongo = new EmbeddedMongo();
+        database = mongo.readModelDatabase();
+        projection = new CampaignSummaryProjection(new ProjectionWriter(database));
+        summaries = new CampaignSummaries(database);
+    }
+
+    @AfterEach
+    void stopMongo() {
+        mongo.close();
+    }
+
+    @Test
+    void createdCampaignIsSummarizedAsDraft() {
+        projection.on(created("ca-1", 0), at(1));
+
+        assertThat(summaries.byId("ca-1")).contains(new CampaignSummary("ca-1", "Campaign ca-1",
+                Channel.EMAIL, BUDGET, "Ten percent off", "DRAFT", MARCH_FIRST, null));
+    }
+
+    @Test
+    void launchedCampaignIsActiveSinceItsLaunch() {
+        projection.on(created("ca-1", 0), at(1));
+        projection.on(new CampaignLaunched("ca-1", LAUNCHED_AT), at(2));
+
+        CampaignSummary summary = summaries.byId("ca-1").orElseThrow();
+        assertThat(summary.status()).isEqualTo("ACTIVE");
+        assertThat(summary.launchedAt()).isEqualTo(LAUNCHED_AT);
+    }
+
+    @Test
+    void listingByStatusShowsOnlyCampaignsInThatStatus() {
+        createThreeAndLaunchTheSecond();
+
+        assertThat(idsOf(summaries.page("ACTIVE", 10, null))).containsExactly("ca-2");
+        assertThat(idsOf(summaries.page("DRAFT", 10, null))).containsExactly("ca-1", "ca-3");
+        assertThat(idsOf(summaries.page(null, 10, null))).containsExactly("ca-1", "ca-2", "ca-3");
+    }
+
+    @Test
+    void nextPageOfAStatusListingSkipsCampaignsInOtherStatuses() {
+        createThreeAndLaunchTheSecond();
+
+        Page<CampaignSummary> first = summaries.page("DRAFT", 1, null);
+        Page<CampaignSummary> second = summaries.page("DRAFT", 1, first.items().get(0).cursor());
+
+        assertThat(idsOf(first)).containsExactly("ca-1");
+        assertThat(first.hasNextPage()).isTrue();
+        assertThat(idsOf(second)).containsExactly("ca-3");
+        assertThat(second.hasNextPage()).isFalse();
+    }
+
+    @Test
+    void redeliveredEventsLeaveTheDocumentsAsTheyWere() {
+        createThreeAndLaunchTheSecond();
+        List<Document> before = rawDocuments();
+
+        createThreeAndLaunchTheSecond();
+
+        assertThat(before).hasSize(3);
+        assertThat(rawDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void olderLaunchDeliveredAfterANewerOneChangesNothing() {
+        projection.on(created("ca-1", 0), at(1));
+        projection.on(new CampaignLaunched("ca-1", LAUNCHED_AT), at(5));
+        List<Document> before = rawDocuments();
+
+        projection.on(new CampaignLaunched("ca-1", LAUNCHED_AT.minusSeconds(3600)), at(4));
+
+        assertThat(rawDocuments()).isEqualTo(before);
+        assertThat(summaries.byId("ca-1").orElseThrow().launchedAt()).isEqualTo(LAUNCHED_AT);
+    }
+
+    @Test
+    void creationDeliveredAgainAfterTheLaunchLeavesTheCampaignActive() {
+        projection.on(created("ca-1", 0), at(1));
+        projection.on(new CampaignLaunched("ca-1", LAUNCHED_AT), at(2));
+        List<Document> before = rawDocuments();
+
+        projection.on(created("ca-1", 0), at(1));
+
+        assertThat(rawDocuments()).isEqualTo(before);
+        assertThat(summaries.byId("ca-1").orElseThrow().status()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void resetRemovesEverySummary() {
+        createThreeAndLaunchTheSecond();
+
+        projection.reset();
+
+        assertThat(rawDocuments()).isEmpty();
+    }
+
+    private void createThreeAndLaunchTheSecond() {
+        projection.on(created("ca-1", 0), at(1));
+        projection.on(created("ca-2", 1), at(2));
+        projection.on(created("ca-3", 2), at(3));
+        projection.on(new CampaignLaunched("ca-2", LAUNCHED_AT), at(4));
+    }
+
+    private static CampaignCreated created(String id, int minutesAfterMarchFirst) {
+        return new CampaignCreated(id, "Campaign " + id, Channel.EMAIL, BUDGET, "Ten percent off",
+                MARCH_FIRST.plusSeconds(60L * minutesAfterMarchFirst));
+    }
+
+    private static GlobalSequenceTrackingToken at(long position) {
+        return new GlobalSequenceTrackingToken(position);
+    }
+
+    private static List<String> idsOf(Page<CampaignSummary> page) {
+        return page.items().stream().map(item -> item.node().id()).toList();
+    }
+
+    private List<Document> rawDocuments() {
+        return database.getCollection(CampaignSummaries.COLLECTION.name())
+                .find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+}
