@@ -35,6 +35,7 @@ class DomainIsPlainJavaTest {
             "io.mms.command.customer",
             "io.mms.command.campaign",
             "io.mms.command.rejection",
+            "io.mms.events.audience",
             "io.mms.events.."})
     void domainPackageDependsOnNoEdgeFramework(String domainPackage) {
         plainJava(domainPackage).check(classes);

@@ -1,7 +1,15 @@
 package io.mms.events;
 
+import io.mms.events.campaign.CampaignAudienceDefined;
+import io.mms.events.campaign.CampaignCancelled;
+import io.mms.events.campaign.CampaignCompleted;
 import io.mms.events.campaign.CampaignCreated;
+import io.mms.events.campaign.CampaignDetailsChanged;
 import io.mms.events.campaign.CampaignLaunched;
+import io.mms.events.campaign.CampaignPaused;
+import io.mms.events.campaign.CampaignResumed;
+import io.mms.events.campaign.CampaignScheduled;
+import io.mms.events.campaign.CampaignSpendRecorded;
 import io.mms.events.customer.CustomerRegistered;
 
 import java.util.List;
@@ -21,7 +29,15 @@ public final class EventCatalog {
     private static final List<Class<?>> EVENTS = List.of(
             CustomerRegistered.class,
             CampaignCreated.class,
-            CampaignLaunched.class);
+            CampaignLaunched.class,
+            CampaignDetailsChanged.class,
+            CampaignAudienceDefined.class,
+            CampaignScheduled.class,
+            CampaignPaused.class,
+            CampaignResumed.class,
+            CampaignCompleted.class,
+            CampaignCancelled.class,
+            CampaignSpendRecorded.class);
 
     private static final Map<String, Class<?>> BY_TYPE = EVENTS.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));

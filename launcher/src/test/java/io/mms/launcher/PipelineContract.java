@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -104,6 +107,49 @@ abstract class PipelineContract {
     }
 
     @Test
+    void aCampaignScheduledToStartShortlyBecomesActiveByItself() {
+        String id = createCampaign("Flash sale", "100");
+        Instant startAt = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
+
+        graphQl().documentName("scheduleCampaign").variable("id", id)
+                .variable("startAt", startAt.toString()).executeAndVerify();
+
+        await().atMost(PROJECTION_LAG).untilAsserted(() -> campaign(id)
+                .path("campaign.status").entity(String.class).isEqualTo("ACTIVE")
+                .path("campaign.startAt").entity(Instant.class).isEqualTo(startAt));
+    }
+
+    @Test
+    void spendReachingTheBudgetPausesTheCampaignUntilTheBudgetIsRaised() {
+        String id = createCampaign("Small budget", "50.00");
+        graphQl().documentName("launchCampaign").variable("id", id).executeAndVerify();
+
+        spend(id, "20.00");
+        spend(id, "30.00");
+
+        await().atMost(PROJECTION_LAG).untilAsserted(() -> campaign(id)
+                .path("campaign.status").entity(String.class).isEqualTo("PAUSED")
+                .path("campaign.pauseReason").entity(String.class).isEqualTo("BUDGET_EXHAUSTED")
+                .path("campaign.spent.amount").entity(BigDecimal.class)
+                .satisfies(spent -> assertThat(spent).isEqualByComparingTo("50")));
+        ResponseError refused = singleError(graphQl().documentName("resumeCampaign").variable("id", id));
+        assertThat(refused.getExtensions()).containsEntry("code", "CONFLICT");
+    }
+
+    @Test
+    void aContradictoryAudienceIsRefusedWithAValidationCode() {
+        String id = createCampaign("Nobody", "10");
+        long before = mms().storedEvents();
+
+        ResponseError error = singleError(graphQl().documentName("defineCampaignAudience").variable("id", id)
+                .variable("after", "2026-05-01T00:00:00Z").variable("before", "2026-01-01T00:00:00Z"));
+
+        assertThat(error.getExtensions()).containsEntry("code", "VALIDATION");
+        assertThat(error.getMessage()).contains("registeredAfter");
+        assertThat(mms().storedEvents()).isEqualTo(before);
+    }
+
+    @Test
     void customersArePagedWithoutGapsOrDuplicates() {
         List<String> registered = IntStream.range(0, 7).mapToObj(i -> registerCustomer(uniqueEmail(), "Pager " + i))
                 .toList();
@@ -135,6 +181,16 @@ abstract class PipelineContract {
             after = page.path("customers.pageInfo.endCursor").entity(String.class).get();
         }
         return ids;
+    }
+
+    private void spend(String campaignId, String amount) {
+        graphQl().documentName("recordCampaignSpend").variable("id", campaignId)
+                .variable("amount", amount).variable("currency", "EUR").executeAndVerify();
+    }
+
+    /** The campaign as queried; not being there yet fails as an assertion, so Awaitility retries. */
+    private GraphQlTester.Traversable campaign(String id) {
+        return graphQl().documentName("campaign").variable("id", id).execute().path("campaign").hasValue();
     }
 
     String registerCustomer(String email, String name) {

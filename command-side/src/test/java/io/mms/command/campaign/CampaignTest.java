@@ -3,6 +3,7 @@ package io.mms.command.campaign;
 import io.mms.events.Money;
 import io.mms.events.campaign.CampaignCreated;
 import io.mms.events.campaign.CampaignLaunched;
+import io.mms.events.campaign.CampaignScheduled;
 import io.mms.events.campaign.Channel;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -23,6 +24,9 @@ class CampaignTest {
     private static final Instant CREATED_AT = Instant.parse("2026-03-01T09:30:00Z");
     private static final Instant LAUNCHED_AT = Instant.parse("2026-03-02T08:00:00Z");
     private static final Money BUDGET = new Money(new BigDecimal("1500.00"), "EUR");
+
+    private static final Instant START = Instant.parse("2026-04-01T08:00:00Z");
+    private static final Instant END = Instant.parse("2026-04-30T20:00:00Z");
 
     private static final CampaignCreated CREATED = new CampaignCreated(
             "ca-1", "Spring sale", Channel.EMAIL, BUDGET, "Ten percent off", CREATED_AT);
@@ -123,5 +127,9 @@ class CampaignTest {
 
     private static CreateCampaign create(String name, Channel channel, Money budget) {
         return new CreateCampaign("ca-1", name, channel, budget, " Ten percent off ");
+    }
+
+    private static CampaignScheduled scheduled(Instant start, Instant end) {
+        return new CampaignScheduled("ca-1", start, end, CREATED_AT);
     }
 }

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import io.mms.events.Money;
 import io.mms.events.campaign.Channel;
+import io.mms.events.campaign.PauseReason;
 import io.mms.projections.support.Listing;
 import io.mms.projections.support.Page;
 import io.mms.projections.support.ReadModel;
@@ -13,6 +14,8 @@ import io.mms.projections.support.ReadModelCollection;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -50,16 +53,30 @@ public class CampaignSummaries {
     }
 
     static CampaignSummary toSummary(Document document) {
-        Document budget = document.get("budget", Document.class);
-        Date launchedAt = document.getDate("launchedAt");
+        Money budget = toMoney(document.get("budget", Document.class));
+        Document spent = document.get("spent", Document.class);
+        String pauseReason = document.getString("pauseReason");
         return new CampaignSummary(
                 document.getString("_id"),
                 document.getString("name"),
                 Channel.valueOf(document.getString("channel")),
-                new Money(budget.get("amount", Decimal128.class).bigDecimalValue(), budget.getString("currency")),
+                budget,
                 document.getString("description"),
                 document.getString("status"),
                 document.getDate("createdAt").toInstant(),
-                launchedAt == null ? null : launchedAt.toInstant());
+                instant(document, "launchedAt"),
+                instant(document, "startAt"),
+                instant(document, "endAt"),
+                spent == null ? new Money(BigDecimal.ZERO, budget.currency()) : toMoney(spent),
+                pauseReason == null ? null : PauseReason.valueOf(pauseReason));
+    }
+
+    private static Money toMoney(Document money) {
+        return new Money(money.get("amount", Decimal128.class).bigDecimalValue(), money.getString("currency"));
+    }
+
+    private static Instant instant(Document document, String field) {
+        Date date = document.getDate(field);
+        return date == null ? null : date.toInstant();
     }
 }

@@ -2,10 +2,18 @@ package io.mms.projections.campaign;
 
 import io.mms.events.Money;
 import io.mms.events.campaign.Channel;
+import io.mms.events.campaign.PauseReason;
 
 import java.time.Instant;
 
-/** What frontends list about one campaign. */
+/**
+ * What frontends list about one campaign.
+ *
+ * @param startAt     the scheduled start, if the campaign was ever scheduled
+ * @param endAt       the scheduled end, if one was set
+ * @param spent       everything spent so far, in the budget's currency
+ * @param pauseReason why the campaign is paused; null unless it is
+ */
 public record CampaignSummary(
         String id,
         String name,
@@ -14,5 +22,9 @@ public record CampaignSummary(
         String description,
         String status,
         Instant createdAt,
-        Instant launchedAt) {
+        Instant launchedAt,
+        Instant startAt,
+        Instant endAt,
+        Money spent,
+        PauseReason pauseReason) {
 }

@@ -3,9 +3,17 @@ package io.mms.projections.campaign;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import io.mms.events.Money;
+import io.mms.events.campaign.CampaignCancelled;
+import io.mms.events.campaign.CampaignCompleted;
 import io.mms.events.campaign.CampaignCreated;
+import io.mms.events.campaign.CampaignDetailsChanged;
 import io.mms.events.campaign.CampaignLaunched;
+import io.mms.events.campaign.CampaignPaused;
+import io.mms.events.campaign.CampaignResumed;
+import io.mms.events.campaign.CampaignScheduled;
+import io.mms.events.campaign.CampaignSpendRecorded;
 import io.mms.events.campaign.Channel;
+import io.mms.events.campaign.PauseReason;
 import io.mms.projections.EmbeddedMongo;
 import io.mms.projections.support.Page;
 import io.mms.projections.support.ProjectionWriter;
@@ -26,6 +34,8 @@ class CampaignSummaryProjectionTest {
 
     private static final Instant MARCH_FIRST = Instant.parse("2026-03-01T09:30:00Z");
     private static final Instant LAUNCHED_AT = Instant.parse("2026-03-05T08:00:00Z");
+    private static final Instant START = Instant.parse("2026-04-01T08:00:00Z");
+    private static final Instant END = Instant.parse("2026-04-30T20:00:00Z");
     private static final Money BUDGET = new Money(new BigDecimal("1500.00"), "EUR");
 
     private EmbeddedMongo mongo;
@@ -51,7 +61,8 @@ class CampaignSummaryProjectionTest {
         projection.on(created("ca-1", 0), at(1));
 
         assertThat(summaries.byId("ca-1")).contains(new CampaignSummary("ca-1", "Campaign ca-1",
-                Channel.EMAIL, BUDGET, "Ten percent off", "DRAFT", MARCH_FIRST, null));
+                Channel.EMAIL, BUDGET, "Ten percent off", "DRAFT", MARCH_FIRST, null,
+                null, null, new Money(BigDecimal.ZERO, "EUR"), null));
     }
 
     @Test
@@ -62,6 +73,65 @@ class CampaignSummaryProjectionTest {
         CampaignSummary summary = summaries.byId("ca-1").orElseThrow();
         assertThat(summary.status()).isEqualTo("ACTIVE");
         assertThat(summary.launchedAt()).isEqualTo(LAUNCHED_AT);
+    }
+
+    @Test
+    void scheduledCampaignShowsItsStartAndEnd() {
+        projection.on(created("ca-1", 0), at(1));
+        projection.on(new CampaignScheduled("ca-1", START, END, MARCH_FIRST), at(2));
+
+        CampaignSummary summary = summaries.byId("ca-1").orElseThrow();
+        assertThat(summary.status()).isEqualTo("SCHEDULED");
+        assertThat(summary.startAt()).isEqualTo(START);
+        assertThat(summary.endAt()).isEqualTo(END);
+    }
+
+    @Test
+    void spendShowsTheRunningTotalAndABudgetPauseItsReason() {
+        launch("ca-1");
+        projection.on(new CampaignSpendRecorded("ca-1", eur("1500.00"), eur("1500.00"), LAUNCHED_AT), at(3));
+        projection.on(new CampaignPaused("ca-1", PauseReason.BUDGET_EXHAUSTED, LAUNCHED_AT), at(4));
+
+        CampaignSummary summary = summaries.byId("ca-1").orElseThrow();
+        assertThat(summary.spent()).isEqualTo(eur("1500.00"));
+        assertThat(summary.status()).isEqualTo("PAUSED");
+        assertThat(summary.pauseReason()).isEqualTo(PauseReason.BUDGET_EXHAUSTED);
+    }
+
+    @Test
+    void detailsChangeRenamesAndRebudgetsTheSummary() {
+        projection.on(created("ca-1", 0), at(1));
+        projection.on(new CampaignDetailsChanged("ca-1", "Renamed", null, eur("2000.00"), LAUNCHED_AT), at(2));
+
+        CampaignSummary summary = summaries.byId("ca-1").orElseThrow();
+        assertThat(summary.name()).isEqualTo("Renamed");
+        assertThat(summary.description()).isNull();
+        assertThat(summary.budget()).isEqualTo(eur("2000.00"));
+    }
+
+    @Test
+    void resumingClearsThePauseReasonAndEndingSetsTheFinalStatus() {
+        launch("ca-1");
+        launch("ca-2");
+        projection.on(new CampaignPaused("ca-1", PauseReason.MANUAL, LAUNCHED_AT), at(5));
+        projection.on(new CampaignResumed("ca-1", LAUNCHED_AT), at(6));
+        projection.on(new CampaignCompleted("ca-1", LAUNCHED_AT), at(7));
+        projection.on(new CampaignCancelled("ca-2", LAUNCHED_AT), at(102));
+
+        assertThat(summaries.byId("ca-1").orElseThrow().status()).isEqualTo("COMPLETED");
+        assertThat(summaries.byId("ca-1").orElseThrow().pauseReason()).isNull();
+        assertThat(summaries.byId("ca-2").orElseThrow().status()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void anOlderSpendDeliveredAgainKeepsTheNewerTotal() {
+        launch("ca-1");
+        projection.on(new CampaignSpendRecorded("ca-1", eur("10"), eur("10"), LAUNCHED_AT), at(3));
+        projection.on(new CampaignSpendRecorded("ca-1", eur("5"), eur("15"), LAUNCHED_AT), at(4));
+
+        projection.on(new CampaignSpendRecorded("ca-1", eur("10"), eur("10"), LAUNCHED_AT), at(3));
+
+        assertThat(summaries.byId("ca-1").orElseThrow().spent()).isEqualTo(eur("15"));
     }
 
     @Test
@@ -128,6 +198,16 @@ class CampaignSummaryProjectionTest {
         projection.reset();
 
         assertThat(rawDocuments()).isEmpty();
+    }
+
+    private void launch(String id) {
+        long base = id.equals("ca-1") ? 1 : 100;
+        projection.on(created(id, 0), at(base));
+        projection.on(new CampaignLaunched(id, LAUNCHED_AT), at(base + 1));
+    }
+
+    private static Money eur(String amount) {
+        return new Money(new BigDecimal(amount), "EUR");
     }
 
     private void createThreeAndLaunchTheSecond() {
