@@ -2,7 +2,9 @@ package io.mms.command;
 
 import io.mms.command.campaign.Campaign;
 import io.mms.command.customer.Customer;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -17,11 +19,19 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan
 public class CommandSideConfiguration {
 
+    /**
+     * A customer collects events for as long as MMS knows them (later, one per message sent),
+     * so loading one starts from a snapshot taken every this many events.
+     */
+    public static final int CUSTOMER_SNAPSHOT_THRESHOLD = 100;
+
     /** Aggregates are registered here rather than by stereotype, so the domain stays free of Spring. */
     @Bean
     ConfigurerModule aggregates() {
         return configurer -> configurer
-                .configureAggregate(Customer.class)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Customer.class)
+                        .configureSnapshotTrigger(config -> new EventCountSnapshotTriggerDefinition(
+                                config.snapshotter(), CUSTOMER_SNAPSHOT_THRESHOLD)))
                 .configureAggregate(Campaign.class);
     }
 }

@@ -2,7 +2,14 @@ package io.mms.events;
 
 import io.mms.events.campaign.CampaignCreated;
 import io.mms.events.campaign.CampaignLaunched;
+import io.mms.events.customer.ConsentGranted;
+import io.mms.events.customer.ConsentWithdrawn;
+import io.mms.events.customer.CustomerEmailChanged;
+import io.mms.events.customer.CustomerProfileUpdated;
 import io.mms.events.customer.CustomerRegistered;
+import io.mms.events.customer.CustomerStageChanged;
+import io.mms.events.customer.CustomerTagAdded;
+import io.mms.events.customer.CustomerTagRemoved;
 
 import java.util.List;
 import java.util.Map;
@@ -21,7 +28,14 @@ public final class EventCatalog {
     private static final List<Class<?>> EVENTS = List.of(
             CustomerRegistered.class,
             CampaignCreated.class,
-            CampaignLaunched.class);
+            CampaignLaunched.class,
+            CustomerProfileUpdated.class,
+            CustomerEmailChanged.class,
+            CustomerStageChanged.class,
+            CustomerTagAdded.class,
+            CustomerTagRemoved.class,
+            ConsentGranted.class,
+            ConsentWithdrawn.class);
 
     private static final Map<String, Class<?>> BY_TYPE = EVENTS.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));
