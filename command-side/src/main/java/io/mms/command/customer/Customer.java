@@ -1,5 +1,7 @@
 package io.mms.command.customer;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.mms.command.rejection.Check;
 import io.mms.command.rejection.CommandRejected;
 import io.mms.events.campaign.Channel;
@@ -29,7 +31,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A person MMS markets to: the consistency boundary for everything said about one customer.
  * A command that would change nothing records nothing.
+ *
+ * <p>Snapshots store this object as JSON; Jackson reads and writes its fields directly, because
+ * the aggregate has no getters and should not grow any.
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public class Customer {
 
     private static final String EMAIL_TAKEN = "this email address is already registered to another customer";
