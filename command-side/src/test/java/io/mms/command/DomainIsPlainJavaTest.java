@@ -42,9 +42,12 @@ class DomainIsPlainJavaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"io.mms.command.customer.web", "io.mms.command.campaign.web"})
-    void ruleCatchesTheSpringThatWebAdaptersUse(String webPackage) {
-        assertThatThrownBy(() -> plainJava(webPackage).check(classes))
+    @ValueSource(strings = {
+            "io.mms.command.customer.web",
+            "io.mms.command.customer.jdbc",
+            "io.mms.command.campaign.web"})
+    void ruleCatchesTheSpringThatAdaptersUse(String adapterPackage) {
+        assertThatThrownBy(() -> plainJava(adapterPackage).check(classes))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("org.springframework");
     }

@@ -10,7 +10,16 @@ import io.mms.events.campaign.CampaignPaused;
 import io.mms.events.campaign.CampaignResumed;
 import io.mms.events.campaign.CampaignScheduled;
 import io.mms.events.campaign.CampaignSpendRecorded;
+import io.mms.events.customer.ConsentGranted;
+import io.mms.events.customer.ConsentWithdrawn;
+import io.mms.events.customer.CustomerEmailChanged;
+import io.mms.events.customer.CustomerProfileUpdated;
 import io.mms.events.customer.CustomerRegistered;
+import io.mms.events.customer.CustomerStageChanged;
+import io.mms.events.customer.CustomerTagAdded;
+import io.mms.events.customer.CustomerTagRemoved;
+import io.mms.events.delivery.CampaignMessageSent;
+import io.mms.events.delivery.MessageEngaged;
 
 import java.util.List;
 import java.util.Map;
@@ -37,7 +46,16 @@ public final class EventCatalog {
             CampaignResumed.class,
             CampaignCompleted.class,
             CampaignCancelled.class,
-            CampaignSpendRecorded.class);
+            CampaignSpendRecorded.class,
+            CustomerProfileUpdated.class,
+            CustomerEmailChanged.class,
+            CustomerStageChanged.class,
+            CustomerTagAdded.class,
+            CustomerTagRemoved.class,
+            ConsentGranted.class,
+            ConsentWithdrawn.class,
+            CampaignMessageSent.class,
+            MessageEngaged.class);
 
     private static final Map<String, Class<?>> BY_TYPE = EVENTS.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** The pipeline with a real PostgreSQL, started from Maven artifacts, as the shared event store. */
-class PostgresPipelineTest extends PipelineContract {
+class PostgresPipelineTest extends PipelineContract implements CustomerContract {
 
     @TempDir
     static Path dataDirectory;
@@ -39,7 +39,7 @@ class PostgresPipelineTest extends PipelineContract {
     }
 
     @Override
-    RunningMms mms() {
+    public RunningMms mms() {
         return mms;
     }
 }

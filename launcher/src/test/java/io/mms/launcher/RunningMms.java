@@ -51,7 +51,21 @@ final class RunningMms implements AutoCloseable {
 
     /** How many events the event store holds. */
     long storedEvents() {
-        Long count = context.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        Long count = context.getBean(JdbcTemplate.class)
+                .queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** The customers holding the (normalized) email address: one at most, none if it is free. */
+    List<String> emailHolders(String normalizedEmail) {
+        return context.getBean(JdbcTemplate.class).queryForList(
+                "SELECT customerId FROM CustomerEmail WHERE email = ?", String.class, normalizedEmail);
+    }
+
+    /** How many snapshots the event store holds of the aggregate. */
+    long storedSnapshots(String aggregateId) {
+        Long count = context.getBean(JdbcTemplate.class).queryForObject(
+                "SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", Long.class, aggregateId);
         return count == null ? 0 : count;
     }
 

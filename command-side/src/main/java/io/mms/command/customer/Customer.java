@@ -1,34 +1,215 @@
 package io.mms.command.customer;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.mms.command.rejection.Check;
+import io.mms.command.rejection.CommandRejected;
+import io.mms.events.campaign.Channel;
+import io.mms.events.customer.ConsentGranted;
+import io.mms.events.customer.ConsentWithdrawn;
+import io.mms.events.customer.CustomerEmailChanged;
+import io.mms.events.customer.CustomerProfileUpdated;
 import io.mms.events.customer.CustomerRegistered;
+import io.mms.events.customer.CustomerStageChanged;
+import io.mms.events.customer.CustomerTagAdded;
+import io.mms.events.customer.CustomerTagRemoved;
+import io.mms.events.customer.LifecycleStage;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import static io.mms.command.rejection.CommandRejected.Reason.CONFLICT;
+import static io.mms.command.rejection.CommandRejected.Reason.VALIDATION;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A person MMS markets to: the consistency boundary for everything said about one customer. */
+/**
+ * A person MMS markets to: the consistency boundary for everything said about one customer.
+ * A command that would change nothing records nothing.
+ *
+ * <p>Snapshots store this object as JSON; Jackson reads and writes its fields directly, because
+ * the aggregate has no getters and should not grow any.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public class Customer {
+
+    private static final String EMAIL_TAKEN = "this email address is already registered to another customer";
 
     @AggregateIdentifier
     private String customerId;
 
-    /** Axon rebuilds the aggregate from its events through this constructor. */
+    private String email;
+    private Profile profile;
+    private LifecycleStage stage;
+    private Set<String> tags = new HashSet<>();
+    private Set<Consent> consents = new HashSet<>();
+
+    /** Axon rebuilds the aggregate from its events (or a snapshot) through this constructor. */
     protected Customer() {
     }
 
     @CommandHandler
-    public Customer(RegisterCustomer command) {
-        String email = Check.email(command.email());
+    public Customer(RegisterCustomer command, EmailRegistry emails) {
+        String address = Check.email(command.email());
         String name = Check.notBlank(command.name(), "name");
+        claimOrReject(emails, EmailAddresses.normalized(address), command.customerId());
 
-        apply(new CustomerRegistered(command.customerId(), email, name, GenericEventMessage.clock.instant()));
+        apply(new CustomerRegistered(command.customerId(), address, name, now()));
+    }
+
+    @CommandHandler
+    void handle(UpdateCustomerProfile command) {
+        Profile updated = profile.updatedBy(command);
+        if (updated.equals(profile)) {
+            return;
+        }
+
+        apply(new CustomerProfileUpdated(customerId, updated.name(), updated.phone(), updated.locale(),
+                updated.sortedAttributes(), now()));
+    }
+
+    @CommandHandler
+    void handle(ChangeCustomerEmail command, EmailRegistry emails) {
+        String address = Check.email(command.email());
+        if (address.equals(email)) {
+            return;
+        }
+        String claimed = EmailAddresses.normalized(address);
+        String released = EmailAddresses.normalized(email);
+        if (!claimed.equals(released)) {
+            claimOrReject(emails, claimed, customerId);
+            emails.release(released, customerId);
+        }
+
+        apply(new CustomerEmailChanged(customerId, address, now()));
+    }
+
+    @CommandHandler
+    void handle(ChangeCustomerStage command) {
+        LifecycleStage target = Check.present(command.stage(), "stage");
+        if (target == stage) {
+            return;
+        }
+        if (!StageTransitions.allows(stage, target)) {
+            throw new CommandRejected(CONFLICT, "customer is " + stage + " and cannot move to " + target);
+        }
+
+        apply(new CustomerStageChanged(customerId, stage, target, now()));
+    }
+
+    @CommandHandler
+    void handle(AddCustomerTag command) {
+        String tag = normalizedTag(command.tag());
+        if (!tags.contains(tag)) {
+            apply(new CustomerTagAdded(customerId, tag, now()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RemoveCustomerTag command) {
+        String tag = normalizedTag(command.tag());
+        if (tags.contains(tag)) {
+            apply(new CustomerTagRemoved(customerId, tag, now()));
+        }
+    }
+
+    @CommandHandler
+    void handle(GrantConsent command) {
+        Consent consent = consent(command.channel(), command.purpose());
+        String source = Check.notBlank(command.source(), "source");
+        Instant at = pastOrNow(command.at());
+        if (!consents.contains(consent)) {
+            apply(new ConsentGranted(customerId, consent.channel(), consent.purpose(), source, at));
+        }
+    }
+
+    @CommandHandler
+    void handle(WithdrawConsent command) {
+        Consent consent = consent(command.channel(), command.purpose());
+        String source = Check.notBlank(command.source(), "source");
+        Instant at = pastOrNow(command.at());
+        if (consents.contains(consent)) {
+            apply(new ConsentWithdrawn(customerId, consent.channel(), consent.purpose(), source, at));
+        }
     }
 
     @EventSourcingHandler
     void on(CustomerRegistered event) {
         customerId = event.customerId();
+        email = event.email();
+        profile = Profile.named(event.name());
+        stage = LifecycleStage.LEAD;
+    }
+
+    @EventSourcingHandler
+    void on(CustomerProfileUpdated event) {
+        profile = new Profile(event.name(), event.phone(), event.locale(), event.attributes());
+    }
+
+    @EventSourcingHandler
+    void on(CustomerEmailChanged event) {
+        email = event.email();
+    }
+
+    @EventSourcingHandler
+    void on(CustomerStageChanged event) {
+        stage = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(CustomerTagAdded event) {
+        tags.add(event.tag());
+    }
+
+    @EventSourcingHandler
+    void on(CustomerTagRemoved event) {
+        tags.remove(event.tag());
+    }
+
+    @EventSourcingHandler
+    void on(ConsentGranted event) {
+        consents.add(new Consent(event.channel(), event.purpose()));
+    }
+
+    @EventSourcingHandler
+    void on(ConsentWithdrawn event) {
+        consents.remove(new Consent(event.channel(), event.purpose()));
+    }
+
+    private static void claimOrReject(EmailRegistry emails, String normalizedEmail, String customerId) {
+        if (!emails.claim(normalizedEmail, customerId)) {
+            throw new CommandRejected(CONFLICT, EMAIL_TAKEN);
+        }
+    }
+
+    private static String normalizedTag(String tag) {
+        return Check.notBlank(tag, "tag").toLowerCase(Locale.ROOT);
+    }
+
+    private static Consent consent(Channel channel, String purpose) {
+        Check.present(channel, "channel");
+        return new Consent(channel, Check.notBlank(purpose, "purpose").toLowerCase(Locale.ROOT));
+    }
+
+    /** Consent can be recorded after the fact, but not ahead of it. */
+    private static Instant pastOrNow(Instant at) {
+        Instant now = now();
+        if (at == null) {
+            return now;
+        }
+        if (at.isAfter(now)) {
+            throw new CommandRejected(VALIDATION, "a consent time must not be in the future, was " + at);
+        }
+        return at;
+    }
+
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
     }
 }

@@ -1,5 +1,8 @@
 package io.mms.projections.customer;
 
+import com.mongodb.client.model.Updates;
+import io.mms.events.customer.CustomerEmailChanged;
+import io.mms.events.customer.CustomerProfileUpdated;
 import io.mms.events.customer.CustomerRegistered;
 import io.mms.projections.support.DocumentWrites;
 import io.mms.projections.support.ProjectionWriter;
@@ -32,9 +35,21 @@ public class CustomerProfileProjection {
                 DocumentWrites.create(event.customerId(), DocumentWrites.positionOf(token), profile));
     }
 
+    @EventHandler
+    public void on(CustomerEmailChanged event, TrackingToken token) {
+        writer.write(CustomerProfiles.COLLECTION, DocumentWrites.change(
+                event.customerId(), DocumentWrites.positionOf(token), Updates.set("email", event.email())));
+    }
+
+    /** Only the name is shown so far; the rest of the profile waits for a richer read model. */
+    @EventHandler
+    public void on(CustomerProfileUpdated event, TrackingToken token) {
+        writer.write(CustomerProfiles.COLLECTION, DocumentWrites.change(
+                event.customerId(), DocumentWrites.positionOf(token), Updates.set("name", event.name())));
+    }
+
     @ResetHandler
     public void reset() {
         writer.clear(CustomerProfiles.COLLECTION);
     }
-
 }

@@ -2,6 +2,8 @@ package io.mms.projections.customer;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import io.mms.events.customer.CustomerEmailChanged;
+import io.mms.events.customer.CustomerProfileUpdated;
 import io.mms.events.customer.CustomerRegistered;
 import io.mms.projections.EmbeddedMongo;
 import io.mms.projections.support.ProjectionWriter;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +75,28 @@ class CustomerProfileProjectionTest {
     }
 
     @Test
+    void changedEmailAndNameReplaceTheRegisteredOnes() {
+        deliverAll(registrations);
+
+        projection.on(new CustomerEmailChanged("cu-2", "amazing.grace@example.com", T), at(4));
+        projection.on(renamed("cu-2", "Rear Admiral Hopper"), at(5));
+
+        assertThat(profiles.byId("cu-2")).contains(new CustomerProfile(
+                "cu-2", "amazing.grace@example.com", "Rear Admiral Hopper", T.plusSeconds(60)));
+    }
+
+    @Test
+    void anOlderChangeDeliveredAgainDoesNotUndoANewerOne() {
+        deliverAll(registrations);
+        projection.on(new CustomerEmailChanged("cu-1", "first@example.com", T), at(4));
+        projection.on(new CustomerEmailChanged("cu-1", "second@example.com", T), at(5));
+
+        projection.on(new CustomerEmailChanged("cu-1", "first@example.com", T), at(4));
+
+        assertThat(profiles.byId("cu-1")).get().extracting(CustomerProfile::email).isEqualTo("second@example.com");
+    }
+
+    @Test
     void resetRemovesEveryProfile() {
         deliverAll(registrations);
 
@@ -84,6 +109,14 @@ class CustomerProfileProjectionTest {
         for (int i = 0; i < events.size(); i++) {
             projection.on(events.get(i), new GlobalSequenceTrackingToken(i + 1));
         }
+    }
+
+    private static GlobalSequenceTrackingToken at(long position) {
+        return new GlobalSequenceTrackingToken(position);
+    }
+
+    private static CustomerProfileUpdated renamed(String customerId, String name) {
+        return new CustomerProfileUpdated(customerId, name, null, null, Map.of(), T);
     }
 
     private List<Document> rawDocuments() {

@@ -107,7 +107,7 @@ class CampaignMutations {
     }
 
     record AudienceRuleInput(TagMatch tagMatch, List<String> tags, List<LifecycleStage> stages,
-                             List<AttributeInput> attributes, Instant registeredAfter, Instant registeredBefore) {
+                             List<AttributeConditionInput> attributes, Instant registeredAfter, Instant registeredBefore) {
 
         AudienceRule toRule() {
             return new AudienceRule(tagMatch, tags == null ? null : Set.copyOf(tags),
@@ -124,7 +124,7 @@ class CampaignMutations {
         }
     }
 
-    record AttributeInput(String key, String value) {
+    record AttributeConditionInput(String key, String value) {
     }
 
     record ScheduleCampaignInput(String campaignId, Instant startAt, Instant endAt) {

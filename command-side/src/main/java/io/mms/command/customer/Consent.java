@@ -1,0 +1,7 @@
+package io.mms.command.customer;
+
+import io.mms.events.campaign.Channel;
+
+/** What a customer can agree to: being contacted on one channel for one purpose. */
+record Consent(Channel channel, String purpose) {
+}
