@@ -2,8 +2,10 @@ package io.mms.command.customer;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.mms.command.delivery.MessageId;
 import io.mms.command.rejection.Check;
 import io.mms.command.rejection.CommandRejected;
+import io.mms.events.audience.CustomerFacts;
 import io.mms.events.campaign.Channel;
 import io.mms.events.customer.ConsentGranted;
 import io.mms.events.customer.ConsentWithdrawn;
@@ -14,14 +16,19 @@ import io.mms.events.customer.CustomerStageChanged;
 import io.mms.events.customer.CustomerTagAdded;
 import io.mms.events.customer.CustomerTagRemoved;
 import io.mms.events.customer.LifecycleStage;
+import io.mms.events.delivery.CampaignMessageSent;
+import io.mms.events.delivery.ConsentBasis;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static io.mms.command.rejection.CommandRejected.Reason.CONFLICT;
@@ -45,10 +52,16 @@ public class Customer {
     private String customerId;
 
     private String email;
+    private Instant registeredAt;
     private Profile profile;
     private LifecycleStage stage;
     private Set<String> tags = new HashSet<>();
-    private Set<Consent> consents = new HashSet<>();
+
+    /** The consent in force per {@link Consent#key()}, with where and when it was given. */
+    private Map<String, ConsentBasis> consents = new HashMap<>();
+
+    /** Every message ever sent to the customer, by message id. */
+    private Map<String, SentMessage> sentMessages = new HashMap<>();
 
     /** Axon rebuilds the aggregate from its events (or a snapshot) through this constructor. */
     protected Customer() {
@@ -124,7 +137,7 @@ public class Customer {
         Consent consent = consent(command.channel(), command.purpose());
         String source = Check.notBlank(command.source(), "source");
         Instant at = pastOrNow(command.at());
-        if (!consents.contains(consent)) {
+        if (!consents.containsKey(consent.key())) {
             apply(new ConsentGranted(customerId, consent.channel(), consent.purpose(), source, at));
         }
     }
@@ -134,7 +147,7 @@ public class Customer {
         Consent consent = consent(command.channel(), command.purpose());
         String source = Check.notBlank(command.source(), "source");
         Instant at = pastOrNow(command.at());
-        if (consents.contains(consent)) {
+        if (consents.containsKey(consent.key())) {
             apply(new ConsentWithdrawn(customerId, consent.channel(), consent.purpose(), source, at));
         }
     }
@@ -143,6 +156,7 @@ public class Customer {
     void on(CustomerRegistered event) {
         customerId = event.customerId();
         email = event.email();
+        registeredAt = event.registeredAt();
         profile = Profile.named(event.name());
         stage = LifecycleStage.LEAD;
     }
@@ -174,12 +188,32 @@ public class Customer {
 
     @EventSourcingHandler
     void on(ConsentGranted event) {
-        consents.add(new Consent(event.channel(), event.purpose()));
+        consents.put(new Consent(event.channel(), event.purpose()).key(),
+                new ConsentBasis(event.channel(), event.purpose(), event.source(), event.grantedAt()));
     }
 
     @EventSourcingHandler
     void on(ConsentWithdrawn event) {
-        consents.remove(new Consent(event.channel(), event.purpose()));
+        consents.remove(new Consent(event.channel(), event.purpose()).key());
+    }
+
+    @EventSourcingHandler
+    void on(CampaignMessageSent event) {
+        sentMessages.put(event.messageId(), new SentMessage(event.campaignId(), event.channel()));
+    }
+
+    /** What an audience rule is evaluated against. */
+    private CustomerFacts facts() {
+        return new CustomerFacts(tags, stage, profile.attributes(), registeredAt);
+    }
+
+    /** The consent in force for a channel and purpose, if the customer gave it. */
+    private Optional<ConsentBasis> consentFor(Channel channel, String purpose) {
+        return Optional.ofNullable(consents.get(new Consent(channel, purpose).key()));
+    }
+
+    private boolean wasSent(MessageId message) {
+        return sentMessages.containsKey(message.value());
     }
 
     private static void claimOrReject(EmailRegistry emails, String normalizedEmail, String customerId) {
