@@ -35,6 +35,7 @@ class DomainIsPlainJavaTest {
             "io.mms.command.customer",
             "io.mms.command.campaign",
             "io.mms.command.rejection",
+            "io.mms.command.delivery",
             "io.mms.events.audience",
             "io.mms.events.."})
     void domainPackageDependsOnNoEdgeFramework(String domainPackage) {
@@ -45,7 +46,9 @@ class DomainIsPlainJavaTest {
     @ValueSource(strings = {
             "io.mms.command.customer.web",
             "io.mms.command.customer.jdbc",
-            "io.mms.command.campaign.web"})
+            "io.mms.command.campaign.web",
+            "io.mms.command.delivery.channels",
+            "io.mms.command.delivery.process"})
     void ruleCatchesTheSpringThatAdaptersUse(String adapterPackage) {
         assertThatThrownBy(() -> plainJava(adapterPackage).check(classes))
                 .isInstanceOf(AssertionError.class)

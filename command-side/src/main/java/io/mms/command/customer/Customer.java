@@ -2,9 +2,11 @@ package io.mms.command.customer;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.mms.command.delivery.DeliverCampaignMessage;
 import io.mms.command.delivery.MessageId;
 import io.mms.command.rejection.Check;
 import io.mms.command.rejection.CommandRejected;
+import io.mms.events.audience.AudienceRule;
 import io.mms.events.audience.CustomerFacts;
 import io.mms.events.campaign.Channel;
 import io.mms.events.customer.ConsentGranted;
@@ -152,6 +154,25 @@ public class Customer {
         }
     }
 
+    /**
+     * Sends the campaign's message if this customer is in its audience and consents to its
+     * channel now; answers whether a message was sent. A second delivery of the same campaign
+     * sends nothing, so a launch can be retried safely.
+     */
+    @CommandHandler
+    boolean handle(DeliverCampaignMessage command) {
+        MessageId message = new MessageId(customerId, command.campaignId());
+        Optional<ConsentBasis> consent = consentFor(command.channel(), DeliverCampaignMessage.PURPOSE);
+        Optional<String> address = addressOn(command.channel());
+        if (wasSent(message) || !isIn(command.audience()) || consent.isEmpty() || address.isEmpty()) {
+            return false;
+        }
+
+        apply(new CampaignMessageSent(customerId, command.campaignId(), message.value(), command.channel(),
+                address.get(), command.subject(), command.body(), consent.get(), now()));
+        return true;
+    }
+
     @EventSourcingHandler
     void on(CustomerRegistered event) {
         customerId = event.customerId();
@@ -205,6 +226,19 @@ public class Customer {
     /** What an audience rule is evaluated against. */
     private CustomerFacts facts() {
         return new CustomerFacts(tags, stage, profile.attributes(), registeredAt);
+    }
+
+    private boolean isIn(AudienceRule audience) {
+        return audience == null || audience.matches(facts());
+    }
+
+    /** Where a message on the channel reaches the customer: push goes to the customer's app. */
+    private Optional<String> addressOn(Channel channel) {
+        return switch (channel) {
+            case EMAIL -> Optional.of(email);
+            case SMS -> Optional.ofNullable(profile.phone());
+            case PUSH -> Optional.of(customerId);
+        };
     }
 
     /** The consent in force for a channel and purpose, if the customer gave it. */
