@@ -34,6 +34,7 @@ class DomainIsPlainJavaTest {
     @ValueSource(strings = {
             "io.mms.command.customer",
             "io.mms.command.campaign",
+            "io.mms.command.delivery",
             "io.mms.command.rejection",
             "io.mms.events.audience",
             "io.mms.events.."})
