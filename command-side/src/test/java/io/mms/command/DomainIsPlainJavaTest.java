@@ -46,7 +46,8 @@ class DomainIsPlainJavaTest {
     @ValueSource(strings = {
             "io.mms.command.customer.web",
             "io.mms.command.customer.jdbc",
-            "io.mms.command.campaign.web"})
+            "io.mms.command.campaign.web",
+            "io.mms.command.delivery.web"})
     void ruleCatchesTheSpringThatAdaptersUse(String adapterPackage) {
         assertThatThrownBy(() -> plainJava(adapterPackage).check(classes))
                 .isInstanceOf(AssertionError.class)
