@@ -65,7 +65,8 @@ class EngagementWebhook {
         List<WebhookItem> items = new ArrayList<>(batch.size());
         for (JsonNode item : batch) {
             if (!item.isObject()) {
-                throw new MalformedBatch("every report in the batch must be a JSON object");
+                throw new MalformedBatch("the body must be a JSON array of objects; report "
+                        + (items.size() + 1) + " is not an object");
             }
             items.add(new WebhookItem(item));
         }
