@@ -34,8 +34,8 @@ class DomainIsPlainJavaTest {
     @ValueSource(strings = {
             "io.mms.command.customer",
             "io.mms.command.campaign",
-            "io.mms.command.rejection",
             "io.mms.command.delivery",
+            "io.mms.command.rejection",
             "io.mms.events.audience",
             "io.mms.events.."})
     void domainPackageDependsOnNoEdgeFramework(String domainPackage) {
@@ -48,7 +48,8 @@ class DomainIsPlainJavaTest {
             "io.mms.command.customer.jdbc",
             "io.mms.command.campaign.web",
             "io.mms.command.delivery.channels",
-            "io.mms.command.delivery.process"})
+            "io.mms.command.delivery.process",
+            "io.mms.command.delivery.web"})
     void ruleCatchesTheSpringThatAdaptersUse(String adapterPackage) {
         assertThatThrownBy(() -> plainJava(adapterPackage).check(classes))
                 .isInstanceOf(AssertionError.class)

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +101,52 @@ class CampaignDeliveryTest {
                 .forEach(id -> assertThat(reached).as("consenting customer %s", id).contains(id));
     }
 
+    @Test
+    void theSameWebhookBatchPostedTwiceIsRecordedOnce() {
+        String customer = graphQl().documentName("registerCustomer")
+                .variable("email", "engaged@example.com").variable("name", "Engaged")
+                .execute().path("registerCustomer.customerId").entity(String.class).get();
+        grant(customer, "EMAIL");
+        String campaign = createCampaign("Engaging", "EMAIL");
+        launch(campaign);
+        awaitDeliveryOf(campaign);
+        String message = customer + ":" + campaign;
+        String at = Instant.now().minusSeconds(1).toString();
+        List<Map<String, Object>> batch = List.of(
+                Map.of("id", "evt-1", "messageId", message, "type", "delivered", "occurredAt", at),
+                Map.of("id", "evt-2", "messageId", message, "type", "clicked", "occurredAt", at,
+                        "url", "https://shop.example/sale"),
+                Map.of("id", "evt-3", "messageId", message, "type", "converted", "occurredAt", at,
+                        "revenue", Map.of("amount", "12.50", "currency", "EUR")),
+                Map.of("id", "evt-4", "messageId", message, "type", "unsubscribed",
+                        "occurredAt", at));
+
+        List<String> first = statusesOf(postEngagement(batch));
+        long storedAfterFirst = mms.storedEvents();
+        List<String> second = statusesOf(postEngagement(batch));
+
+        assertThat(first).containsExactly("recorded", "recorded", "recorded", "recorded");
+        assertThat(second).containsExactly("duplicate", "duplicate", "duplicate", "duplicate");
+        assertThat(mms.storedEvents()).isEqualTo(storedAfterFirst);
+        assertThat(eventsOnStreamOf(customer)).containsSubsequence(
+                "CampaignMessageSent", "MessageEngaged", "MessageEngaged", "MessageEngaged", "MessageEngaged",
+                "ConsentWithdrawn");
+    }
+
+    private static List<Map<String, Object>> postEngagement(List<Map<String, Object>> batch) {
+        return mms.http("/api/v1/webhooks/engagement").post()
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(batch)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                })
+                .returnResult().getResponseBody();
+    }
+
+    private static List<String> statusesOf(List<Map<String, Object>> results) {
+        return results.stream().map(result -> String.valueOf(result.get("status"))).toList();
+    }
+
     private static boolean isVip(int i) {
         return i % 3 == 0;
     }
@@ -170,8 +219,8 @@ class CampaignDeliveryTest {
     }
 
     private static List<String> eventsOnStreamOf(String aggregateId) {
-        return jdbc().queryForList("SELECT payloadType FROM DomainEventEntry WHERE aggregateIdentifier = ?",
-                String.class, aggregateId);
+        return jdbc().queryForList("SELECT payloadType FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                + " ORDER BY sequenceNumber", String.class, aggregateId);
     }
 
     private static List<JsonNode> outboxOf(String campaign) {

@@ -41,12 +41,16 @@ final class RunningMms implements AutoCloseable {
     }
 
     HttpGraphQlTester graphQl() {
+        return HttpGraphQlTester.create(http("/graphql"));
+    }
+
+    /** A client for the HTTP endpoints under the given path, such as a webhook. */
+    WebTestClient http(String path) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        WebTestClient client = WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port + "/graphql")
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port + path)
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
-        return HttpGraphQlTester.create(client);
     }
 
     /** How many events the event store holds. */

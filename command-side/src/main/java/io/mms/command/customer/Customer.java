@@ -3,7 +3,9 @@ package io.mms.command.customer;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.mms.command.delivery.DeliverCampaignMessage;
+import io.mms.command.delivery.EngagementOutcome;
 import io.mms.command.delivery.MessageId;
+import io.mms.command.delivery.RecordEngagement;
 import io.mms.command.rejection.Check;
 import io.mms.command.rejection.CommandRejected;
 import io.mms.events.audience.AudienceRule;
@@ -20,6 +22,8 @@ import io.mms.events.customer.CustomerTagRemoved;
 import io.mms.events.customer.LifecycleStage;
 import io.mms.events.delivery.CampaignMessageSent;
 import io.mms.events.delivery.ConsentBasis;
+import io.mms.events.delivery.EngagementKind;
+import io.mms.events.delivery.MessageEngaged;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -34,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static io.mms.command.rejection.CommandRejected.Reason.CONFLICT;
+import static io.mms.command.rejection.CommandRejected.Reason.NOT_FOUND;
 import static io.mms.command.rejection.CommandRejected.Reason.VALIDATION;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -49,6 +54,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Customer {
 
     private static final String EMAIL_TAKEN = "this email address is already registered to another customer";
+    private static final String UNSUBSCRIBED_PURPOSE = "marketing";
+    private static final String UNSUBSCRIBE_SOURCE = "unsubscribe";
 
     @AggregateIdentifier
     private String customerId;
@@ -64,6 +71,9 @@ public class Customer {
 
     /** Every message ever sent to the customer, by message id. */
     private Map<String, SentMessage> sentMessages = new HashMap<>();
+
+    /** The provider reports already recorded, by {@link EngagementReport#providerKey()}. */
+    private Set<String> seenProviderEvents = new HashSet<>();
 
     /** Axon rebuilds the aggregate from its events (or a snapshot) through this constructor. */
     protected Customer() {
@@ -173,6 +183,25 @@ public class Customer {
         return true;
     }
 
+    @CommandHandler
+    EngagementOutcome handle(RecordEngagement command) {
+        EngagementReport report = EngagementReport.checked(command, now());
+        SentMessage sent = sentMessages.get(report.messageId());
+        if (sent == null) {
+            throw new CommandRejected(NOT_FOUND, "no message with id '" + report.messageId() + "' was ever sent");
+        }
+        if (seenProviderEvents.contains(report.providerKey())) {
+            return EngagementOutcome.DUPLICATE;
+        }
+
+        apply(new MessageEngaged(customerId, sent.campaignId(), report.messageId(), report.kind(),
+                report.providerEventId(), report.occurredAt(), report.revenue(), report.url()));
+        if (report.kind() == EngagementKind.UNSUBSCRIBED) {
+            unsubscribe(sent.channel(), report.occurredAt());
+        }
+        return EngagementOutcome.RECORDED;
+    }
+
     @EventSourcingHandler
     void on(CustomerRegistered event) {
         customerId = event.customerId();
@@ -221,6 +250,22 @@ public class Customer {
     @EventSourcingHandler
     void on(CampaignMessageSent event) {
         sentMessages.put(event.messageId(), new SentMessage(event.campaignId(), event.channel()));
+    }
+
+    @EventSourcingHandler
+    void on(MessageEngaged event) {
+        seenProviderEvents.add(EngagementReport.providerKey(event.messageId(), event.providerEventId()));
+    }
+
+    /**
+     * An unsubscribe ends marketing consent on the message's channel, unless the consent in force
+     * was given after it: a late report must not undo a newer agreement.
+     */
+    private void unsubscribe(Channel channel, Instant at) {
+        consentFor(channel, UNSUBSCRIBED_PURPOSE)
+                .filter(basis -> !basis.grantedAt().isAfter(at))
+                .ifPresent(basis -> apply(new ConsentWithdrawn(
+                        customerId, channel, UNSUBSCRIBED_PURPOSE, UNSUBSCRIBE_SOURCE, at)));
     }
 
     /** What an audience rule is evaluated against. */
