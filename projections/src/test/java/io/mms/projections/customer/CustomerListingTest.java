@@ -22,7 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.mms.projections.customer.CustomerProfileProjectionTest.engaged;
+import static io.mms.projections.customer.CustomerHistories.engaged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

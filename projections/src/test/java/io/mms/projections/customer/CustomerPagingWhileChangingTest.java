@@ -17,7 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import static io.mms.projections.customer.CustomerProfileProjectionTest.engaged;
+import static io.mms.projections.customer.CustomerHistories.engaged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
