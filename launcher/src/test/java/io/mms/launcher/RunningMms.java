@@ -4,9 +4,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,12 +44,21 @@ final class RunningMms implements AutoCloseable {
     }
 
     HttpGraphQlTester graphQl() {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         WebTestClient client = WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port + "/graphql")
+                .baseUrl("http://localhost:" + port() + "/graphql")
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
         return HttpGraphQlTester.create(client);
+    }
+
+    /** A client for subscriptions over a WebSocket; stop it when done. */
+    WebSocketGraphQlTester webSocketGraphQl() {
+        URI endpoint = URI.create("ws://localhost:" + port() + "/graphql");
+        return WebSocketGraphQlTester.builder(endpoint, new ReactorNettyWebSocketClient()).build();
+    }
+
+    private int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     /** How many events the event store holds. */

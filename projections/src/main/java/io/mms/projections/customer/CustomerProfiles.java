@@ -68,7 +68,7 @@ public class CustomerProfiles {
                     Indexes.ascending(EMAIL_KEY),
                     Indexes.ascending(NAME_KEY)));
 
-    public static final ReadModel READ_MODEL = new ReadModel(PROCESSOR, List.of(COLLECTION));
+    public static final ReadModel READ_MODEL = new ReadModel(PROCESSOR, List.of(COLLECTION), "customerId");
 
     private static final String DEFAULT_PURPOSE = "marketing";
 

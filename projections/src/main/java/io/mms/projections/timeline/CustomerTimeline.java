@@ -30,7 +30,7 @@ public class CustomerTimeline {
     public static final ReadModelCollection COLLECTION = new ReadModelCollection(
             "customer_timeline", CUSTOMER, List.of(Indexes.ascending(CUSTOMER, "position", "_id")));
 
-    public static final ReadModel READ_MODEL = new ReadModel(PROCESSOR, List.of(COLLECTION));
+    public static final ReadModel READ_MODEL = new ReadModel(PROCESSOR, List.of(COLLECTION), "customerId");
 
     private static final SortOrder NEWEST_FIRST = SortOrder.descending("position");
 
