@@ -4,9 +4,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,11 +49,20 @@ final class RunningMms implements AutoCloseable {
 
     /** A client for the HTTP endpoints under the given path, such as a webhook. */
     WebTestClient http(String path) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port + path)
+                .baseUrl("http://localhost:" + port() + path)
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
+    }
+
+    /** A client for subscriptions over a WebSocket; stop it when done. */
+    WebSocketGraphQlTester webSocketGraphQl() {
+        URI endpoint = URI.create("ws://localhost:" + port() + "/graphql");
+        return WebSocketGraphQlTester.builder(endpoint, new ReactorNettyWebSocketClient()).build();
+    }
+
+    private int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     /** How many events the event store holds. */

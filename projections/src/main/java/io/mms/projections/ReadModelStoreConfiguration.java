@@ -7,6 +7,7 @@ import io.mms.projections.customer.CustomerProfiles;
 import io.mms.projections.support.ProjectionSettings;
 import io.mms.projections.support.ReadModel;
 import io.mms.projections.support.ReadModelSchema;
+import io.mms.projections.timeline.CustomerTimeline;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,7 @@ public class ReadModelStoreConfiguration {
     /** Every read model MMS keeps; adding one here gives it a processor, a token and its collections. */
     @Bean
     List<ReadModel> readModels() {
-        return List.of(CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL);
+        return List.of(CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL, CustomerTimeline.READ_MODEL);
     }
 
     @Bean
@@ -37,6 +38,11 @@ public class ReadModelStoreConfiguration {
     @Bean
     CustomerProfiles customerProfiles(MongoDatabase readModelDatabase) {
         return new CustomerProfiles(readModelDatabase);
+    }
+
+    @Bean
+    CustomerTimeline customerTimeline(MongoDatabase readModelDatabase) {
+        return new CustomerTimeline(readModelDatabase);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.mms.projections.campaign.CampaignSummaries;
 import io.mms.projections.customer.CustomerProfiles;
 import io.mms.projections.support.ReadModelSchema;
+import io.mms.projections.timeline.CustomerTimeline;
 
 import java.util.List;
 
@@ -36,7 +37,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** The read-model database, prepared as at start-up with the indexes of every read model. */
     public MongoDatabase readModelDatabase() {
         MongoDatabase database = client.getDatabase("mms");
-        var readModels = List.of(CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL);
+        var readModels = List.of(
+                CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL, CustomerTimeline.READ_MODEL);
         new ReadModelSchema(client, database).prepare(readModels);
         return database;
     }

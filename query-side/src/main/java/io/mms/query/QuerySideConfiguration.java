@@ -2,6 +2,7 @@ package io.mms.query;
 
 import io.mms.projections.ReadModelStoreConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -14,5 +15,6 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnProperty(name = "mms.sides.query", havingValue = "true", matchIfMissing = true)
 @Import(ReadModelStoreConfiguration.class)
 @ComponentScan
+@EnableConfigurationProperties(QuerySettings.class)
 public class QuerySideConfiguration {
 }

@@ -8,6 +8,13 @@ import java.util.List;
  *
  * @param processor   the name of its event processor (and processing group)
  * @param collections the collections it writes, and no other read model writes
+ * @param sequencedBy the event property whose value keys its documents (such as {@code customerId}):
+ *                    events with the same value are handled in order; null to sequence per aggregate
  */
-public record ReadModel(String processor, List<ReadModelCollection> collections) {
+public record ReadModel(String processor, List<ReadModelCollection> collections, String sequencedBy) {
+
+    /** A read model whose documents are keyed by the aggregate that publishes their events. */
+    public ReadModel(String processor, List<ReadModelCollection> collections) {
+        this(processor, collections, null);
+    }
 }

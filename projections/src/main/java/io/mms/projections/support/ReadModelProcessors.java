@@ -39,6 +39,9 @@ public class ReadModelProcessors implements ConfigurerModule {
     public void configureModule(org.axonframework.config.Configurer configurer) {
         EventProcessingConfigurer processing = configurer.eventProcessing();
         readModels.forEach(readModel -> configure(processing, readModel.processor()));
+        readModels.stream().filter(readModel -> readModel.sequencedBy() != null).forEach(readModel ->
+                processing.registerSequencingPolicy(readModel.processor(),
+                        config -> new PayloadPropertySequencing(readModel.sequencedBy())));
     }
 
     private void configure(EventProcessingConfigurer processing, String name) {

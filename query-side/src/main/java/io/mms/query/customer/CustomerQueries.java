@@ -1,19 +1,34 @@
 package io.mms.query.customer;
 
+import io.mms.events.campaign.Channel;
+import io.mms.events.customer.LifecycleStage;
+import io.mms.projections.customer.CustomerFilter;
+import io.mms.projections.customer.CustomerOrder;
 import io.mms.projections.customer.CustomerProfile;
 import io.mms.projections.customer.CustomerProfiles;
+import io.mms.projections.support.InvalidPageRequest;
+import io.mms.projections.timeline.CustomerTimeline;
+import io.mms.projections.timeline.TimelineEntry;
 import io.mms.query.web.Connection;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 @Controller
 class CustomerQueries {
 
     private final CustomerProfiles profiles;
+    private final CustomerTimeline timeline;
+    private final Clock clock = Clock.systemUTC();
 
-    CustomerQueries(CustomerProfiles profiles) {
+    CustomerQueries(CustomerProfiles profiles, CustomerTimeline timeline) {
         this.profiles = profiles;
+        this.timeline = timeline;
     }
 
     @QueryMapping
@@ -22,7 +37,53 @@ class CustomerQueries {
     }
 
     @QueryMapping
-    Connection<CustomerProfile> customers(@Argument int first, @Argument String after) {
-        return Connection.of(profiles.page(first, after));
+    Connection<CustomerProfile> customers(@Argument CustomerFilterInput filter, @Argument CustomerOrderBy orderBy,
+                                          @Argument int first, @Argument String after) {
+        CustomerOrderBy order = orderBy == null ? CustomerOrderBy.DEFAULT : orderBy;
+        CustomerFilter where = filter == null ? CustomerFilter.NONE : filter.toFilter();
+        return Connection.of(profiles.page(where, order.field(), order.descending(), first, after));
+    }
+
+    @SchemaMapping(typeName = "Customer")
+    List<Attribute> attributes(CustomerProfile customer) {
+        return customer.attributes().entrySet().stream()
+                .map(attribute -> new Attribute(attribute.getKey(), attribute.getValue()))
+                .toList();
+    }
+
+    @SchemaMapping(typeName = "Customer", field = "timeline")
+    Connection<TimelineEntry> timeline(CustomerProfile customer, @Argument int first, @Argument String after) {
+        return Connection.of(timeline.page(customer.id(), first, after));
+    }
+
+    /** The score decays with time, so it is worked out when it is asked for. */
+    @SchemaMapping(typeName = "Engagement")
+    double score(CustomerProfile.Engagement engagement) {
+        return engagement.scoreAt(clock.instant());
+    }
+
+    record Attribute(String key, String value) {
+    }
+
+    record CustomerOrderBy(CustomerOrder field, String direction) {
+
+        static final CustomerOrderBy DEFAULT = new CustomerOrderBy(CustomerOrder.REGISTERED_AT, "ASC");
+
+        boolean descending() {
+            return "DESC".equals(direction);
+        }
+    }
+
+    record CustomerFilterInput(String tag, LifecycleStage stage, Channel consentChannel, String consentPurpose,
+                               Instant registeredFrom, Instant registeredBefore,
+                               String emailPrefix, String namePrefix) {
+
+        CustomerFilter toFilter() {
+            if (registeredFrom != null && registeredBefore != null && !registeredFrom.isBefore(registeredBefore)) {
+                throw new InvalidPageRequest("registeredBefore must be after registeredFrom");
+            }
+            return new CustomerFilter(tag, stage, consentChannel, consentPurpose, registeredFrom, registeredBefore,
+                    emailPrefix, namePrefix);
+        }
     }
 }
