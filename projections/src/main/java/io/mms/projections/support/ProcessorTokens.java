@@ -14,6 +14,7 @@ import org.bson.types.Binary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Reads how far a read model's processor has come from the token documents that Axon's
@@ -44,8 +45,21 @@ public class ProcessorTokens {
             return ReadModelProgress.NOT_STARTED;
         }
         TrackingToken slowest = slowestOf(segments);
-        boolean replaying = segments.stream().anyMatch(token -> token != null && ReplayToken.isReplay(token));
+        boolean replaying = segments.stream().anyMatch(ProcessorTokens::replaying);
         return new ReadModelProgress(processedUpTo(slowest), replaying, segments.size(), slowest);
+    }
+
+    /**
+     * Whether the segment still replays events it had handled before the reset. Axon keeps a
+     * replay token until an event beyond the reset arrives; one that has reached the reset
+     * position has replayed everything, so it counts as done.
+     */
+    private static boolean replaying(TrackingToken token) {
+        if (token == null || !ReplayToken.isReplay(token)) {
+            return false;
+        }
+        OptionalLong resetAt = ReplayToken.getTokenAtReset(token);
+        return resetAt.isEmpty() || processedUpTo(token) < resetAt.getAsLong();
     }
 
     private static TrackingToken slowestOf(List<TrackingToken> segments) {
