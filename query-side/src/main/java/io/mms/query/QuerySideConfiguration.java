@@ -1,6 +1,7 @@
 package io.mms.query;
 
-import io.mms.projections.ReadModelStoreConfiguration;
+import io.mms.projections.ReadModelStatusConfiguration;
+import io.mms.query.web.ReadYourWritesSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
@@ -13,8 +14,8 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "mms.sides.query", havingValue = "true", matchIfMissing = true)
-@Import(ReadModelStoreConfiguration.class)
+@Import(ReadModelStatusConfiguration.class)
+@EnableConfigurationProperties({ReadYourWritesSettings.class, QuerySettings.class})
 @ComponentScan
-@EnableConfigurationProperties(QuerySettings.class)
 public class QuerySideConfiguration {
 }

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** The scalars and error conventions that every side's part of the GraphQL schema shares. */
+/** The scalars, error conventions and query limits that every side's part of the GraphQL schema shares. */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
@@ -16,7 +16,20 @@ class GraphQlConfiguration {
                 .name("Decimal")
                 .description("A decimal number, exact to every digit given (money amounts, for instance).")
                 .build();
-        return wiring -> wiring.scalar(decimal).scalar(InstantScalar.DATE_TIME);
+        GraphQLScalarType longInteger = GraphQLScalarType.newScalar(ExtendedScalars.GraphQLLong)
+                .description("A 64-bit integer, written as a JSON number: stream positions and large counts.")
+                .build();
+        return wiring -> wiring.scalar(decimal).scalar(InstantScalar.DATE_TIME).scalar(longInteger);
+    }
+
+    @Bean
+    QueryLimitInstrumentations.Depth queryDepthLimit(QueryLimits limits) {
+        return new QueryLimitInstrumentations.Depth(limits.maxDepth());
+    }
+
+    @Bean
+    QueryLimitInstrumentations.Complexity queryComplexityLimit(QueryLimits limits) {
+        return new QueryLimitInstrumentations.Complexity(limits.maxComplexity());
     }
 
     @Bean

@@ -6,7 +6,6 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 
 import java.util.List;
@@ -53,14 +52,12 @@ public class ReadModelProcessors implements ConfigurerModule {
                                 .initialToken(source -> source.createTailToken())
                                 .batchSize(settings.batchSize())
                                 .initialSegmentCount(settings.segments())
+                                .claimExtensionThreshold(settings.idleTokenInterval().toMillis())
                                 .transactionManager(NoTransactionManager.instance()))
                 .registerTokenStore(name, config -> tokenStore(config.serializer()))
-                .registerDeadLetterQueue(name, config -> MongoSequencedDeadLetterQueue.builder()
-                        .processingGroup(name)
-                        .mongoTemplate(mongoTemplate)
-                        .serializer(config.eventSerializer())
-                        .transactionManager(NoTransactionManager.instance())
-                        .build())
+                .registerDeadLetterQueue(name,
+                        config -> DeadLetters.queue(name, mongoTemplate, config.eventSerializer()))
+                .registerDeadLetterPolicy(name, config -> DeadLetters.countingFailures())
                 .registerHandlerInterceptor(name, config -> new BatchFlushInterceptor(writer))
                 .registerListenerInvocationErrorHandler(name, config -> PropagatingErrorHandler.instance())
                 .registerErrorHandler(name, config -> PropagatingErrorHandler.instance());

@@ -10,6 +10,7 @@ import io.mms.projections.support.InvalidPageRequest;
 import io.mms.projections.timeline.CustomerTimeline;
 import io.mms.projections.timeline.TimelineEntry;
 import io.mms.query.web.Connection;
+import io.mms.query.web.ReadYourWrites;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -24,21 +25,25 @@ class CustomerQueries {
 
     private final CustomerProfiles profiles;
     private final CustomerTimeline timeline;
+    private final ReadYourWrites reads;
     private final Clock clock = Clock.systemUTC();
 
-    CustomerQueries(CustomerProfiles profiles, CustomerTimeline timeline) {
+    CustomerQueries(CustomerProfiles profiles, CustomerTimeline timeline, ReadYourWrites reads) {
         this.profiles = profiles;
         this.timeline = timeline;
+        this.reads = reads;
     }
 
     @QueryMapping
-    CustomerProfile customer(@Argument String id) {
+    CustomerProfile customer(@Argument String id, @Argument Long atLeast) {
+        reads.await(CustomerProfiles.READ_MODEL, atLeast);
         return profiles.byId(id).orElse(null);
     }
 
     @QueryMapping
     Connection<CustomerProfile> customers(@Argument CustomerFilterInput filter, @Argument CustomerOrderBy orderBy,
-                                          @Argument int first, @Argument String after) {
+                                          @Argument int first, @Argument String after, @Argument Long atLeast) {
+        reads.await(CustomerProfiles.READ_MODEL, atLeast);
         CustomerOrderBy order = orderBy == null ? CustomerOrderBy.DEFAULT : orderBy;
         CustomerFilter where = filter == null ? CustomerFilter.NONE : filter.toFilter();
         return Connection.of(profiles.page(where, order.field(), order.descending(), first, after));

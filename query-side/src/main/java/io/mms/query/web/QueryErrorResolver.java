@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-/** Answers a query that cannot be served as asked with a {@code VALIDATION} error. */
+/**
+ * Answers a query that cannot be served as asked with a {@code VALIDATION} error, and one
+ * whose read model did not reach the asked position in time with {@code STALE}.
+ */
 @Component
 class QueryErrorResolver extends DataFetcherExceptionResolverAdapter {
 
@@ -21,6 +24,13 @@ class QueryErrorResolver extends DataFetcherExceptionResolverAdapter {
                     .errorType(ErrorType.BAD_REQUEST)
                     .message(invalid.getMessage())
                     .extensions(Map.of("code", "VALIDATION"))
+                    .build();
+        }
+        if (failure instanceof ReadYourWrites.StaleReadModel stale) {
+            return GraphqlErrorBuilder.newError(env)
+                    .errorType(ErrorType.INTERNAL_ERROR)
+                    .message(stale.getMessage())
+                    .extensions(Map.of("code", "STALE"))
                     .build();
         }
         return null;

@@ -10,12 +10,12 @@ import io.mms.command.campaign.PauseCampaign;
 import io.mms.command.campaign.RecordCampaignSpend;
 import io.mms.command.campaign.ResumeCampaign;
 import io.mms.command.campaign.ScheduleCampaign;
+import io.mms.command.web.Commands;
 import io.mms.events.Money;
 import io.mms.events.audience.AudienceRule;
 import io.mms.events.audience.TagMatch;
 import io.mms.events.campaign.Channel;
 import io.mms.events.customer.LifecycleStage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
@@ -31,18 +31,17 @@ import java.util.UUID;
 @Controller
 class CampaignMutations {
 
-    private final CommandGateway commands;
+    private final Commands commands;
 
-    CampaignMutations(CommandGateway commands) {
+    CampaignMutations(Commands commands) {
         this.commands = commands;
     }
 
     @MutationMapping
     CampaignPayload createCampaign(@Argument CreateCampaignInput input) {
         String campaignId = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreateCampaign(
+        return send(campaignId, new CreateCampaign(
                 campaignId, input.name(), input.channel(), MoneyInput.toMoney(input.budget()), input.description()));
-        return new CampaignPayload(campaignId);
     }
 
     @MutationMapping
@@ -93,8 +92,7 @@ class CampaignMutations {
     }
 
     private CampaignPayload send(String campaignId, Object command) {
-        commands.sendAndWait(command);
-        return new CampaignPayload(campaignId);
+        return new CampaignPayload(campaignId, commands.send(command));
     }
 
     record CreateCampaignInput(String name, Channel channel, MoneyInput budget, String description) {
@@ -143,6 +141,6 @@ class CampaignMutations {
     record CampaignIdInput(String campaignId) {
     }
 
-    record CampaignPayload(String campaignId) {
+    record CampaignPayload(String campaignId, long position) {
     }
 }

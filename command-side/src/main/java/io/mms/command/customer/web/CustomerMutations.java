@@ -9,9 +9,9 @@ import io.mms.command.customer.RemoveCustomerTag;
 import io.mms.command.customer.UpdateCustomerProfile;
 import io.mms.command.customer.UpdateCustomerProfile.Attribute;
 import io.mms.command.customer.WithdrawConsent;
+import io.mms.command.web.Commands;
 import io.mms.events.campaign.Channel;
 import io.mms.events.customer.LifecycleStage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
@@ -23,17 +23,17 @@ import java.util.UUID;
 @Controller
 class CustomerMutations {
 
-    private final CommandGateway commands;
+    private final Commands commands;
 
-    CustomerMutations(CommandGateway commands) {
+    CustomerMutations(Commands commands) {
         this.commands = commands;
     }
 
     @MutationMapping
     RegisterCustomerPayload registerCustomer(@Argument RegisterCustomerInput input) {
         String customerId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RegisterCustomer(customerId, input.email(), input.name()));
-        return new RegisterCustomerPayload(customerId);
+        long position = commands.send(new RegisterCustomer(customerId, input.email(), input.name()));
+        return new RegisterCustomerPayload(customerId, position);
     }
 
     @MutationMapping
@@ -75,14 +75,13 @@ class CustomerMutations {
     }
 
     private CustomerPayload send(String customerId, Object command) {
-        commands.sendAndWait(command);
-        return new CustomerPayload(customerId);
+        return new CustomerPayload(customerId, commands.send(command));
     }
 
     record RegisterCustomerInput(String email, String name) {
     }
 
-    record RegisterCustomerPayload(String customerId) {
+    record RegisterCustomerPayload(String customerId, long position) {
     }
 
     record UpdateCustomerProfileInput(
@@ -101,6 +100,6 @@ class CustomerMutations {
     record ConsentInput(String customerId, Channel channel, String purpose, String source, Instant at) {
     }
 
-    record CustomerPayload(String customerId) {
+    record CustomerPayload(String customerId, long position) {
     }
 }
