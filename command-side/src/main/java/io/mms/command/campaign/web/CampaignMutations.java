@@ -105,7 +105,8 @@ class CampaignMutations {
     }
 
     record AudienceRuleInput(TagMatch tagMatch, List<String> tags, List<LifecycleStage> stages,
-                             List<AttributeConditionInput> attributes, Instant registeredAfter, Instant registeredBefore) {
+                             List<AttributeConditionInput> attributes,
+                             Instant registeredAfter, Instant registeredBefore) {
 
         AudienceRule toRule() {
             return new AudienceRule(tagMatch, tags == null ? null : Set.copyOf(tags),

@@ -50,7 +50,8 @@ class CampaignFanOut {
             }
             page = page.size() < PAGE ? List.of() : customers.customerIdsAfter(page.get(page.size() - 1), PAGE);
         }
-        log.info("Campaign {} launched: {} customers considered, {} messages sent", plan.campaignId(), considered, sent);
+        log.info("Campaign {} launched: {} customers considered, {} messages sent",
+                plan.campaignId(), considered, sent);
     }
 
     private boolean deliver(DeliveryPlan plan, String customerId) {
