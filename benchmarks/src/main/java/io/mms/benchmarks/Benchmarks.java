@@ -21,13 +21,14 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         boolean full = List.of(args).contains("--full");
         Sizes sizes = full ? Sizes.FULL : Sizes.SHORT;
-        Report report = run(sizes, stores(args));
-        System.out.println(report.table());
+        Path readme = null;
         for (String arg : args) {
             if (arg.startsWith("--readme=")) {
-                report.writeInto(Path.of(arg.substring("--readme=".length())));
+                readme = Path.of(arg.substring("--readme=".length()));
             }
         }
+        Report report = run(sizes, stores(args), readme);
+        System.out.println(report.table());
         // Pooled processors and HTTP client threads of closed contexts must not keep the JVM alive.
         System.exit(0);
     }
@@ -42,13 +43,22 @@ public final class Benchmarks {
         return List.of(Store.values());
     }
 
-    /** Runs every benchmark {@code sizes.runs()} times on each store. */
-    static Report run(Sizes sizes, List<Store> stores) throws IOException {
+    /**
+     * Runs every benchmark {@code sizes.runs()} times on each store, the stores taking turns so
+     * that both see the same phases of the machine's load. After each run the table so far
+     * is written into the README, if one is given, so that an interrupted run still leaves
+     * what it measured.
+     */
+    static Report run(Sizes sizes, List<Store> stores, Path readme) throws IOException {
         Report report = new Report(sizes, stores);
-        for (Store store : stores) {
-            for (int run = 1; run <= sizes.runs(); run++) {
+        for (int run = 1; run <= sizes.runs(); run++) {
+            for (Store store : stores) {
                 log("%s, run %d of %d", store.label(), run, sizes.runs());
                 runOnce(store, sizes, report.collector(store, run));
+                report.completed(store);
+                if (readme != null) {
+                    report.writeInto(readme);
+                }
             }
         }
         return report;

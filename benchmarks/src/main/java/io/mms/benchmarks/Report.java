@@ -24,6 +24,7 @@ final class Report {
     private final Sizes sizes;
     private final List<Store> stores;
     private final Map<Row, Map<Store, List<Double>>> values = new LinkedHashMap<>();
+    private final Map<Store, Integer> completedRuns = new LinkedHashMap<>();
 
     Report(Sizes sizes, List<Store> stores) {
         this.sizes = sizes;
@@ -67,6 +68,10 @@ final class Report {
             }
             return value;
         }
+    }
+
+    synchronized void completed(Store store) {
+        completedRuns.merge(store, 1, Integer::sum);
     }
 
     /** The benchmarks that produced at least one figure on every store. */
@@ -119,16 +124,21 @@ final class Report {
         if (Math.abs(value) >= 100) {
             return String.format(Locale.ROOT, "%,.0f", value);
         }
-        return String.format(Locale.ROOT, Math.abs(value) >= 10 ? "%.1f" : "%.2f", value);
+        if (Math.abs(value) >= 1) {
+            return String.format(Locale.ROOT, Math.abs(value) >= 10 ? "%.1f" : "%.2f", value);
+        }
+        // small ratios keep three significant digits: 0.004 and 0.0004 are different findings
+        return String.format(Locale.ROOT, "%.3g", value);
     }
 
     private String machine() {
         Runtime runtime = Runtime.getRuntime();
         var os = ManagementFactory.getOperatingSystemMXBean();
         return String.format(Locale.ROOT,
-                "Measured %s: %d runs per store, median (lowest–highest). Machine: %s, %d cores, "
+                "Measured %s: runs completed per store %s of %d planned, median (lowest–highest). "
+                        + "Machine: %s, %d cores, "
                         + "load average %.1f at the end; %s %s, %s, max heap %d MiB. Sizes: %s.",
-                LocalDate.now(), sizes.runs(), cpu(), runtime.availableProcessors(),
+                LocalDate.now(), completedRuns, sizes.runs(), cpu(), runtime.availableProcessors(),
                 os.getSystemLoadAverage(), os.getName(), os.getVersion(),
                 "Java " + Runtime.version(), runtime.maxMemory() / (1024 * 1024), sizes);
     }

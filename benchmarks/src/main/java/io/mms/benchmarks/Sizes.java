@@ -29,5 +29,5 @@ record Sizes(int runs, int clients, int writes, int customers, int campaigns, in
      * that three runs on two stores fit in about twenty minutes on the shared two-core machine.
      */
     static final Sizes FULL = new Sizes(3, 8, 1_000, 1_000, 100, 10_000,
-            Duration.ofSeconds(15), Duration.ofSeconds(2), List.of(10, 1_000, 10_000), 20);
+            Duration.ofSeconds(10), Duration.ofSeconds(2), List.of(10, 1_000, 10_000), 20);
 }

@@ -14,7 +14,7 @@ class ShortModeTest {
 
     @Test
     void everyBenchmarkProducesFiguresOnEveryStore() throws Exception {
-        Report report = Benchmarks.run(Sizes.SHORT, List.of(Store.values()));
+        Report report = Benchmarks.run(Sizes.SHORT, List.of(Store.values()), null);
 
         assertThat(report.benchmarksWithFigures()).containsExactlyInAnyOrder(
                 WritePath.NAME, Rebuild.NAME, Freshness.NAME, Reads.NAME, Sourcing.NAME);
