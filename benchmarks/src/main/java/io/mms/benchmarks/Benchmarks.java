@@ -3,7 +3,7 @@ package io.mms.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,7 +54,7 @@ public final class Benchmarks {
         for (int run = 1; run <= sizes.runs(); run++) {
             for (Store store : stores) {
                 log("%s, run %d of %d", store.label(), run, sizes.runs());
-                runOnce(store, sizes, report.collector(store, run));
+                runOnce(store, sizes, report.collector(store));
                 report.completed(store);
                 if (readme != null) {
                     report.writeInto(readme);
@@ -86,7 +86,7 @@ public final class Benchmarks {
 
     private static void delete(Path directory) throws IOException {
         try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The whole of MMS started in this JVM as a user starts it, on a free port and its own data
@@ -70,7 +71,7 @@ final class Mms implements AutoCloseable {
     Map<String, StreamingEventProcessor> streamingProcessors() {
         return context.getBean(EventProcessingConfiguration.class).eventProcessors().entrySet().stream()
                 .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
-                .collect(java.util.stream.Collectors.toMap(
+                .collect(Collectors.toMap(
                         Map.Entry::getKey, entry -> (StreamingEventProcessor) entry.getValue()));
     }
 

@@ -32,7 +32,7 @@ final class Report {
     }
 
     /** Where one run on one store puts its figures. */
-    Collector collector(Store store, int run) {
+    Collector collector(Store store) {
         return new Collector(store);
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * B1: registerCustomer and then updateCustomerProfile mutations over HTTP GraphQL from
@@ -71,7 +72,7 @@ final class WritePath {
                 creates.perSecond() / baseline.perSecond()));
         results.accept(new Measurement(NAME, "ratio updates / baseline", "ratio",
                 updates.perSecond() / baseline.perSecond()));
-        return java.util.stream.IntStream.range(0, ids.length()).mapToObj(ids::get).toList();
+        return IntStream.range(0, ids.length()).mapToObj(ids::get).toList();
     }
 
     private static void report(Consumer<Measurement> results, String workload, Load.Series series) {
