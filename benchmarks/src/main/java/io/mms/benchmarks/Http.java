@@ -1,0 +1,91 @@
+package io.mms.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** A real HTTP client against the running MMS: GraphQL documents with variables, and plain GETs. */
+final class Http {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private final URI graphQl;
+    private final String base;
+
+    Http(int port) {
+        this.base = "http://localhost:" + port;
+        this.graphQl = URI.create(base + "/graphql");
+    }
+
+    /** Sends the document and answers its {@code data}; a GraphQL error fails the call. */
+    JsonNode graphQl(String document, Map<String, Object> variables) {
+        try {
+            return data(client.send(graphQlRequest(document, variables), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new IllegalStateException("GraphQL request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Sends the document without waiting; the future fails on a GraphQL error. */
+    CompletableFuture<JsonNode> graphQlAsync(String document, Map<String, Object> variables) {
+        return client.sendAsync(graphQlRequest(document, variables), HttpResponse.BodyHandlers.ofString())
+                .thenApply(Http::data);
+    }
+
+    /** GETs the path and answers the body, which must be a 200. */
+    String get(String path) {
+        try {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private HttpRequest graphQlRequest(String document, Map<String, Object> variables) {
+        try {
+            byte[] body = JSON.writeValueAsBytes(Map.of("query", document, "variables", variables));
+            return HttpRequest.newBuilder(graphQl)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a GraphQL request", e);
+        }
+    }
+
+    private static JsonNode data(HttpResponse<String> response) {
+        try {
+            JsonNode answer = JSON.readTree(response.body());
+            if (response.statusCode() != 200 || answer.hasNonNull("errors")) {
+                throw new IllegalStateException("GraphQL answered " + response.statusCode() + ": " + answer);
+            }
+            return answer.get("data");
+        } catch (IOException e) {
+            throw new IllegalStateException("GraphQL answered something that is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.mms.benchmarks;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How much work each benchmark does. {@link #SHORT} only proves that the harness works;
+ * {@link #FULL} is what the README's table is made of.
+ *
+ * @param runs           independent runs (fresh MMS, fresh data) per event store
+ * @param clients        concurrent HTTP clients for closed-loop load
+ * @param writes         B1: customers registered, then as many profile updates
+ * @param customers      B2: customers in the generated history
+ * @param campaigns      B2: campaigns in the generated history
+ * @param events         B2: events in the generated history
+ * @param freshness      B4: how long the open-loop load lasts
+ * @param readDuration   B5: how long each read series lasts (after a warm-up as long)
+ * @param histories      B6: the history lengths of the customers commands are sent to
+ * @param sourcedSamples B6: commands (and raw reads) measured per history
+ */
+record Sizes(int runs, int clients, int writes, int customers, int campaigns, int events,
+             Duration freshness, Duration readDuration, List<Integer> histories, int sourcedSamples) {
+
+    static final Sizes SHORT = new Sizes(1, 4, 100, 200, 10, 2_000,
+            Duration.ofSeconds(2), Duration.ofMillis(300), List.of(10, 50, 200), 5);
+
+    /**
+     * Scaled down from the issue's sizes (100k writes, 1M events, 60 s of freshness load) so
+     * that three runs on two stores fit in about twenty minutes on the shared two-core machine.
+     */
+    static final Sizes FULL = new Sizes(3, 8, 1_000, 1_000, 100, 10_000,
+            Duration.ofSeconds(10), Duration.ofSeconds(2), List.of(10, 1_000, 10_000), 20);
+}
