@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.mms.projections.campaign.CampaignSummaries;
 import io.mms.projections.customer.CustomerProfiles;
+import io.mms.projections.dashboard.MarketingDashboard;
 import io.mms.projections.performance.CampaignPerformances;
 import io.mms.projections.support.ProjectionSettings;
 import io.mms.projections.support.ReadModel;
@@ -27,7 +28,7 @@ public class ReadModelStoreConfiguration {
     @Bean
     List<ReadModel> readModels() {
         return List.of(CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL, CustomerTimeline.READ_MODEL,
-                CampaignPerformances.READ_MODEL);
+                CampaignPerformances.READ_MODEL, MarketingDashboard.READ_MODEL);
     }
 
     @Bean
@@ -55,5 +56,10 @@ public class ReadModelStoreConfiguration {
     @Bean
     CampaignPerformances campaignPerformances(MongoDatabase readModelDatabase) {
         return new CampaignPerformances(readModelDatabase);
+    }
+
+    @Bean
+    MarketingDashboard marketingDashboard(MongoDatabase readModelDatabase) {
+        return new MarketingDashboard(readModelDatabase);
     }
 }

@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.mms.projections.campaign.CampaignSummaries;
 import io.mms.projections.customer.CustomerProfiles;
+import io.mms.projections.dashboard.MarketingDashboard;
 import io.mms.projections.performance.CampaignPerformances;
 import io.mms.projections.support.ReadModelSchema;
 import io.mms.projections.timeline.CustomerTimeline;
@@ -40,7 +41,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         MongoDatabase database = client.getDatabase("mms");
         var readModels = List.of(
                 CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL, CustomerTimeline.READ_MODEL,
-                CampaignPerformances.READ_MODEL);
+                CampaignPerformances.READ_MODEL, MarketingDashboard.READ_MODEL);
         new ReadModelSchema(client, database).prepare(readModels);
         return database;
     }

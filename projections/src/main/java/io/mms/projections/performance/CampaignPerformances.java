@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -50,7 +51,7 @@ public class CampaignPerformances {
 
     /** The performance of each campaign; one with no facts yet performs as an empty funnel. */
     public Map<String, CampaignPerformance> of(Collection<String> campaignIds) {
-        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(campaignIds));
+        List<String> ids = List.copyOf(new LinkedHashSet<>(campaignIds));
         Map<String, Counts> counts = new HashMap<>();
         ids.forEach(id -> counts.put(id, new Counts()));
         if (!ids.isEmpty()) {
@@ -117,7 +118,8 @@ public class CampaignPerformances {
 
     /** Revenue, spend and currency are summed here, exactly, rather than by the database. */
     private void readMoney(List<String> ids, Map<String, Counts> counts) {
-        var filter = Filters.and(Filters.in(CAMPAIGN, ids), Filters.in("kind", List.of("CREATED", "SPEND", "CONVERTED")));
+        var filter = Filters.and(Filters.in(CAMPAIGN, ids),
+                Filters.in("kind", List.of("CREATED", "SPEND", "CONVERTED")));
         for (Document fact : collection.find(filter)) {
             Counts campaign = counts.get(fact.getString(CAMPAIGN));
             switch (fact.getString("kind")) {
