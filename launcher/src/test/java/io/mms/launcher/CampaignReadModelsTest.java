@@ -80,6 +80,8 @@ class CampaignReadModelsTest {
                 .path("campaign.performance.roi").entity(Double.class).isEqualTo(1.0));
 
         performance(campaignId)
+                .path("campaign.audience.tags").entityList(String.class).containsExactly(audience)
+                .path("campaign.audience.tagMatch").entity(String.class).isEqualTo("ALL")
                 .path("campaign.performance.audienceSize").entity(Integer.class).isEqualTo(2)
                 .path("campaign.performance.funnel.sent").entity(Map.class).isEqualTo(count(2, 2))
                 .path("campaign.performance.funnel.delivered").entity(Map.class).isEqualTo(count(2, 2))
