@@ -173,7 +173,8 @@ class CampaignReadModelsTest {
                 .subscribe(performance -> pushed.add(performance));
         try {
             await().atMost(PROJECTION_LAG).pollInterval(Duration.ofMillis(500))
-                    .until(() -> reportAgain(ada, campaignId) && openedTotals(pushed).stream().anyMatch(total -> total > 0));
+                    .until(() -> reportAgain(ada, campaignId)
+                            && openedTotals(pushed).stream().anyMatch(total -> total > 0));
 
             assertThat(pushed).allSatisfy(performance ->
                     assertThat(performance.get("campaignId")).isEqualTo(campaignId));
