@@ -36,7 +36,9 @@ public class CampaignPerformances {
     static final String CAMPAIGN = "campaignId";
 
     public static final ReadModelCollection COLLECTION = new ReadModelCollection(
-            "campaign_performance", CAMPAIGN, List.of(Indexes.ascending(CAMPAIGN, "kind", "messageId")));
+            "campaign_performance", CAMPAIGN, List.of(
+                    Indexes.ascending(CAMPAIGN, "kind", "messageId"),
+                    Indexes.ascending(CAMPAIGN, DocumentWrites.POSITION)));
 
     public static final ReadModel READ_MODEL = new ReadModel(PROCESSOR, List.of(COLLECTION), CAMPAIGN);
 
