@@ -4,6 +4,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.mms.projections.campaign.CampaignSummaries;
 import io.mms.projections.customer.CustomerProfiles;
+import io.mms.projections.dashboard.MarketingDashboard;
+import io.mms.projections.performance.CampaignPerformances;
 import io.mms.projections.support.ProjectionSettings;
 import io.mms.projections.support.ReadModel;
 import io.mms.projections.support.ReadModelSchema;
@@ -25,7 +27,8 @@ public class ReadModelStoreConfiguration {
     /** Every read model MMS keeps; adding one here gives it a processor, a token and its collections. */
     @Bean
     List<ReadModel> readModels() {
-        return List.of(CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL, CustomerTimeline.READ_MODEL);
+        return List.of(CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL, CustomerTimeline.READ_MODEL,
+                CampaignPerformances.READ_MODEL, MarketingDashboard.READ_MODEL);
     }
 
     @Bean
@@ -48,5 +51,15 @@ public class ReadModelStoreConfiguration {
     @Bean
     CampaignSummaries campaignSummaries(MongoDatabase readModelDatabase) {
         return new CampaignSummaries(readModelDatabase);
+    }
+
+    @Bean
+    CampaignPerformances campaignPerformances(MongoDatabase readModelDatabase) {
+        return new CampaignPerformances(readModelDatabase);
+    }
+
+    @Bean
+    MarketingDashboard marketingDashboard(MongoDatabase readModelDatabase) {
+        return new MarketingDashboard(readModelDatabase);
     }
 }

@@ -5,8 +5,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import io.mms.events.Money;
+import io.mms.events.audience.TagMatch;
 import io.mms.events.campaign.Channel;
 import io.mms.events.campaign.PauseReason;
+import io.mms.events.customer.LifecycleStage;
 import io.mms.projections.support.Listing;
 import io.mms.projections.support.Page;
 import io.mms.projections.support.ReadModel;
@@ -68,7 +70,39 @@ public class CampaignSummaries {
                 instant(document, "startAt"),
                 instant(document, "endAt"),
                 spent == null ? new Money(BigDecimal.ZERO, budget.currency()) : toMoney(spent),
-                pauseReason == null ? null : PauseReason.valueOf(pauseReason));
+                pauseReason == null ? null : PauseReason.valueOf(pauseReason),
+                toAudience(document.get("audience", Document.class)));
+    }
+
+    static Document toDocument(CampaignAudience audience) {
+        return new Document("tagMatch", audience.tagMatch().name())
+                .append("tags", audience.tags())
+                .append("stages", audience.stages().stream().map(Enum::name).toList())
+                .append("attributes", audience.attributes().stream()
+                        .map(condition -> new Document("key", condition.key()).append("value", condition.value()))
+                        .toList())
+                .append("registeredAfter", date(audience.registeredAfter()))
+                .append("registeredBefore", date(audience.registeredBefore()));
+    }
+
+    private static CampaignAudience toAudience(Document audience) {
+        if (audience == null) {
+            return null;
+        }
+        return new CampaignAudience(
+                TagMatch.valueOf(audience.getString("tagMatch")),
+                audience.getList("tags", String.class),
+                audience.getList("stages", String.class).stream().map(LifecycleStage::valueOf).toList(),
+                audience.getList("attributes", Document.class).stream()
+                        .map(condition -> new CampaignAudience.Condition(
+                                condition.getString("key"), condition.getString("value")))
+                        .toList(),
+                instant(audience, "registeredAfter"),
+                instant(audience, "registeredBefore"));
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
     }
 
     private static Money toMoney(Document money) {

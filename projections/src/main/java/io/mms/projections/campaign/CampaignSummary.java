@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param endAt       the scheduled end, if one was set
  * @param spent       everything spent so far, in the budget's currency
  * @param pauseReason why the campaign is paused; null unless it is
+ * @param audience    the rule that says whom the campaign is meant for; null while it has none
  */
 public record CampaignSummary(
         String id,
@@ -26,5 +27,6 @@ public record CampaignSummary(
         Instant startAt,
         Instant endAt,
         Money spent,
-        PauseReason pauseReason) {
+        PauseReason pauseReason,
+        CampaignAudience audience) {
 }

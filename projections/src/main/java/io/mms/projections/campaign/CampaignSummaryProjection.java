@@ -1,6 +1,7 @@
 package io.mms.projections.campaign;
 
 import com.mongodb.client.model.Updates;
+import io.mms.events.campaign.CampaignAudienceDefined;
 import io.mms.events.campaign.CampaignCancelled;
 import io.mms.events.campaign.CampaignCompleted;
 import io.mms.events.campaign.CampaignCreated;
@@ -28,7 +29,7 @@ import static io.mms.projections.support.DocumentWrites.positionOf;
 
 /**
  * Keeps one summary document per campaign: its details, where it stands in its lifecycle, its
- * schedule and what it has spent. The audience rule is not summarized.
+ * schedule, what it has spent and its audience rule.
  */
 @Component
 @ProcessingGroup(CampaignSummaries.PROCESSOR)
@@ -57,6 +58,13 @@ public class CampaignSummaryProjection {
                 Updates.set("name", event.name()),
                 Updates.set("description", event.description()),
                 Updates.set("budget", CampaignSummaries.toDocument(event.budget()))));
+    }
+
+    /** The event carries the whole rule, which replaces the previous one. */
+    @EventHandler
+    public void on(CampaignAudienceDefined event, TrackingToken token) {
+        change(event.campaignId(), token,
+                Updates.set("audience", CampaignSummaries.toDocument(CampaignAudience.of(event.audience()))));
     }
 
     @EventHandler

@@ -3,6 +3,9 @@ package io.mms.projections.campaign;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import io.mms.events.Money;
+import io.mms.events.audience.AudienceRule;
+import io.mms.events.audience.TagMatch;
+import io.mms.events.campaign.CampaignAudienceDefined;
 import io.mms.events.campaign.CampaignCancelled;
 import io.mms.events.campaign.CampaignCompleted;
 import io.mms.events.campaign.CampaignCreated;
@@ -14,6 +17,7 @@ import io.mms.events.campaign.CampaignScheduled;
 import io.mms.events.campaign.CampaignSpendRecorded;
 import io.mms.events.campaign.Channel;
 import io.mms.events.campaign.PauseReason;
+import io.mms.events.customer.LifecycleStage;
 import io.mms.projections.EmbeddedMongo;
 import io.mms.projections.support.Page;
 import io.mms.projections.support.ProjectionWriter;
@@ -27,6 +31,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +68,20 @@ class CampaignSummaryProjectionTest {
 
         assertThat(summaries.byId("ca-1")).contains(new CampaignSummary("ca-1", "Campaign ca-1",
                 Channel.EMAIL, BUDGET, "Ten percent off", "DRAFT", MARCH_FIRST, null,
-                null, null, new Money(BigDecimal.ZERO, "EUR"), null));
+                null, null, new Money(BigDecimal.ZERO, "EUR"), null, null));
+    }
+
+    @Test
+    void theAudienceRuleIsSummarizedAndReplacedWhenDefinedAgain() {
+        projection.on(created("ca-1", 0), at(1));
+        projection.on(new CampaignAudienceDefined("ca-1", new AudienceRule(TagMatch.ALL, Set.of("vip"),
+                Set.of(), Map.of(), null, null), MARCH_FIRST), at(2));
+        projection.on(new CampaignAudienceDefined("ca-1", new AudienceRule(null, Set.of("b", "a"),
+                Set.of(LifecycleStage.LEAD), Map.of("plan", "gold"), MARCH_FIRST, null), MARCH_FIRST), at(3));
+
+        assertThat(summaries.byId("ca-1").orElseThrow().audience()).isEqualTo(new CampaignAudience(
+                TagMatch.ANY, List.of("a", "b"), List.of(LifecycleStage.LEAD),
+                List.of(new CampaignAudience.Condition("plan", "gold")), MARCH_FIRST, null));
     }
 
     @Test
