@@ -46,11 +46,16 @@ final class RunningMms implements AutoCloseable {
 
     /** A client for the HTTP endpoints under the given path, such as a webhook. */
     WebTestClient http(String path) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port + path)
+                .baseUrl(url(path))
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
+    }
+
+    /** The full address of a path on this instance. */
+    String url(String path) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return "http://localhost:" + port + path;
     }
 
     /** How many events the event store holds. */
