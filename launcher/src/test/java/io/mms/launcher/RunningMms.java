@@ -50,7 +50,7 @@ final class RunningMms implements AutoCloseable {
     /** A client for the HTTP endpoints under the given path, such as a webhook. */
     WebTestClient http(String path) {
         return WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port() + path)
+                .baseUrl(url(path))
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
@@ -59,6 +59,11 @@ final class RunningMms implements AutoCloseable {
     WebSocketGraphQlTester webSocketGraphQl() {
         URI endpoint = URI.create("ws://localhost:" + port() + "/graphql");
         return WebSocketGraphQlTester.builder(endpoint, new ReactorNettyWebSocketClient()).build();
+    }
+
+    /** The full address of a path on this instance. */
+    String url(String path) {
+        return "http://localhost:" + port() + path;
     }
 
     private int port() {

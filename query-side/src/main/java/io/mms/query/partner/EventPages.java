@@ -1,0 +1,62 @@
+package io.mms.query.partner;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mms.events.EventEnvelope;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The paged JSON pull of the event stream, for batch consumers: each answer holds the events
+ * after a position and the position to ask from next. An empty page means the consumer has
+ * caught up for now.
+ */
+@RestController
+class EventPages {
+
+    private final EventStreamReader reader;
+    private final SubscriptionRequests requests;
+    private final StreamSettings settings;
+
+    EventPages(EventStreamReader reader, SubscriptionRequests requests, StreamSettings settings) {
+        this.reader = reader;
+        this.requests = requests;
+        this.settings = settings;
+    }
+
+    @GetMapping(PartnerApi.EVENTS)
+    Page page(HttpServletRequest request,
+              @RequestParam(required = false) String after,
+              @RequestParam(required = false) String since,
+              @RequestParam(required = false) List<String> types,
+              @RequestParam(required = false) Integer limit) {
+        ApiClient client = SubscriptionRequests.requireAnyScope(request, ApiClient.READ, ApiClient.EXPORT);
+        Subscription subscription = requests.subscription(client, types);
+        long start = requests.start(after, since);
+        EventPage page = reader.read(start, subscription, limit(limit), Duration.ZERO);
+        return new Page(page.events(), page.next());
+    }
+
+    private int limit(Integer requested) {
+        if (requested == null) {
+            return settings.pageSize();
+        }
+        if (requested < 1 || requested > settings.maxPageSize()) {
+            throw ApiRefusal.invalid("'limit' lies between 1 and " + settings.maxPageSize());
+        }
+        return requested;
+    }
+
+    /**
+     * One page of the stream.
+     *
+     * @param events the events, in stream order
+     * @param next   the position to pass as {@code after} for the next page
+     */
+    record Page(List<EventEnvelope<ObjectNode>> events, long next) {
+    }
+}
