@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.mms.projections.campaign.CampaignSummaries;
 import io.mms.projections.customer.CustomerProfiles;
+import io.mms.projections.segment.SegmentMembership;
 import io.mms.projections.support.ProjectionSettings;
 import io.mms.projections.support.ReadModel;
 import io.mms.projections.support.ReadModelSchema;
@@ -25,7 +26,8 @@ public class ReadModelStoreConfiguration {
     /** Every read model MMS keeps; adding one here gives it a processor, a token and its collections. */
     @Bean
     List<ReadModel> readModels() {
-        return List.of(CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL, CustomerTimeline.READ_MODEL);
+        return List.of(CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL, CustomerTimeline.READ_MODEL,
+                SegmentMembership.READ_MODEL);
     }
 
     @Bean
@@ -48,5 +50,10 @@ public class ReadModelStoreConfiguration {
     @Bean
     CampaignSummaries campaignSummaries(MongoDatabase readModelDatabase) {
         return new CampaignSummaries(readModelDatabase);
+    }
+
+    @Bean
+    SegmentMembership segmentMembership(MongoDatabase readModelDatabase) {
+        return new SegmentMembership(readModelDatabase);
     }
 }

@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.mms.projections.campaign.CampaignSummaries;
 import io.mms.projections.customer.CustomerProfiles;
+import io.mms.projections.segment.SegmentMembership;
 import io.mms.projections.support.ReadModelSchema;
 import io.mms.projections.timeline.CustomerTimeline;
 
@@ -38,7 +39,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     public MongoDatabase readModelDatabase() {
         MongoDatabase database = client.getDatabase("mms");
         var readModels = List.of(
-                CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL, CustomerTimeline.READ_MODEL);
+                CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL, CustomerTimeline.READ_MODEL,
+                SegmentMembership.READ_MODEL);
         new ReadModelSchema(client, database).prepare(readModels);
         return database;
     }
