@@ -1,5 +1,6 @@
 package io.mms.launcher;
 
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,10 +47,11 @@ class SegmentsTest {
         tag(ada, tag);
         tag(grace, tag);
 
-        await().atMost(PROJECTION_LAG).untilAsserted(() -> assertThat(count(segmentId)).isEqualTo(2));
-        GraphQlTester.Response segment = segment(segmentId);
-        segment.path("segment.members.edges[*].node.customer.id").entityList(String.class)
-                .containsExactly(ada, grace)
+        // members come from this read model, their profiles from customer-profiles: wait for both
+        eventually().untilAsserted(() -> segment(segmentId).path("segment.count").entity(Long.class).isEqualTo(2L)
+                .path("segment.members.edges[*].node.customer.id").entityList(String.class)
+                .containsExactly(ada, grace));
+        segment(segmentId)
                 .path("segment.members.edges[0].node.customer.email").entity(String.class)
                 .satisfies(email -> assertThat(email).startsWith("ada-"))
                 .path("segment.members.edges[0].node.joinedBy.type").entity(String.class)
@@ -58,7 +60,7 @@ class SegmentsTest {
 
         mms.graphQl().documentName("removeCustomerTag").variable("id", ada).variable("tag", tag).executeAndVerify();
 
-        await().atMost(PROJECTION_LAG).untilAsserted(() -> assertThat(count(segmentId)).isEqualTo(1));
+        eventually().untilAsserted(() -> assertThat(count(segmentId)).isEqualTo(1));
         segment(segmentId).path("segment.members.edges[*].node.customer.id").entityList(String.class)
                 .containsExactly(grace);
     }
@@ -72,12 +74,12 @@ class SegmentsTest {
         tag(ada, before);
         tag(grace, after);
         String segmentId = save("Moving target", tagged(before));
-        await().atMost(PROJECTION_LAG).untilAsserted(() -> assertThat(count(segmentId)).isEqualTo(1));
+        eventually().untilAsserted(() -> assertThat(count(segmentId)).isEqualTo(1));
 
         mms.graphQl().documentName("changeSegmentRule").variable("id", segmentId).variable("rule", tagged(after))
                 .executeAndVerify();
 
-        await().atMost(PROJECTION_LAG).untilAsserted(() -> segment(segmentId)
+        eventually().untilAsserted(() -> segment(segmentId)
                 .path("segment.members.edges[*].node.customer.id").entityList(String.class).containsExactly(grace));
         segment(segmentId).path("segment.members.edges[0].node.joinedBy.type").entity(String.class)
                 .isEqualTo("SegmentRuleChanged");
@@ -86,11 +88,11 @@ class SegmentsTest {
     @Test
     void aDeletedSegmentDisappearsAndCannotBeChanged() {
         String segmentId = save("Short-lived", tagged(uniqueTag()));
-        await().atMost(PROJECTION_LAG).untilAsserted(() -> segment(segmentId).path("segment.id").hasValue());
+        eventually().untilAsserted(() -> segment(segmentId).path("segment.id").hasValue());
 
         mms.graphQl().documentName("deleteSegment").variable("id", segmentId).executeAndVerify();
 
-        await().atMost(PROJECTION_LAG).untilAsserted(() -> segment(segmentId).path("segment").valueIsNull());
+        eventually().untilAsserted(() -> segment(segmentId).path("segment").valueIsNull());
         ResponseError renamed = singleError(mms.graphQl().documentName("renameSegment")
                 .variable("id", segmentId).variable("name", "Back again"));
         assertThat(renamed.getExtensions()).containsEntry("code", "NOT_FOUND");
@@ -103,6 +105,11 @@ class SegmentsTest {
 
         assertThat(error.getExtensions()).containsEntry("code", "VALIDATION");
         assertThat(error.getMessage()).contains("sets no condition");
+    }
+
+    /** A segment that is not projected yet reads as null, which fails a path: wait through that too. */
+    private static ConditionFactory eventually() {
+        return await().atMost(PROJECTION_LAG).ignoreExceptions();
     }
 
     private static String save(String name, Map<String, Object> rule) {
