@@ -81,8 +81,8 @@ public class SegmentMembershipProjection {
 
     @EventHandler
     public void on(CustomerRegistered event, @MessageIdentifier String eventId, TrackingToken token) {
-        customerChanged(event.customerId(), cause(event, eventId, token, event.registeredAt()),
-                known -> new CustomerFacts(known.tags(), LifecycleStage.LEAD, known.attributes(), event.registeredAt()));
+        customerChanged(event.customerId(), cause(event, eventId, token, event.registeredAt()), known ->
+                new CustomerFacts(known.tags(), LifecycleStage.LEAD, known.attributes(), event.registeredAt()));
     }
 
     @EventHandler

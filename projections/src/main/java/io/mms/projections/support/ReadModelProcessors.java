@@ -47,7 +47,7 @@ public class ReadModelProcessors implements ConfigurerModule {
                         config -> sequencing(readModel.sequencedBy())));
     }
 
-    private static SequencingPolicy<? super EventMessage<?>> sequencing(String sequencedBy) {
+    static SequencingPolicy<? super EventMessage<?>> sequencing(String sequencedBy) {
         if (ReadModel.ONE_SEQUENCE.equals(sequencedBy)) {
             return new SequentialPolicy();
         }
