@@ -2,6 +2,7 @@ package io.mms.command;
 
 import io.mms.command.campaign.Campaign;
 import io.mms.command.customer.Customer;
+import io.mms.command.segment.Segment;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
@@ -37,7 +38,8 @@ public class CommandSideConfiguration {
                 snapshotter(config, customer.aggregateFactory()), CUSTOMER_SNAPSHOT_THRESHOLD));
         return configurer -> configurer
                 .configureAggregate(customer)
-                .configureAggregate(Campaign.class);
+                .configureAggregate(Campaign.class)
+                .configureAggregate(Segment.class);
     }
 
     /**

@@ -35,6 +35,7 @@ class DomainIsPlainJavaTest {
             "io.mms.command.customer",
             "io.mms.command.campaign",
             "io.mms.command.delivery",
+            "io.mms.command.segment",
             "io.mms.command.rejection",
             "io.mms.events.audience",
             "io.mms.events.."})
@@ -47,6 +48,7 @@ class DomainIsPlainJavaTest {
             "io.mms.command.customer.web",
             "io.mms.command.customer.jdbc",
             "io.mms.command.campaign.web",
+            "io.mms.command.segment.web",
             "io.mms.command.delivery.channels",
             "io.mms.command.delivery.process",
             "io.mms.command.delivery.web"})

@@ -20,6 +20,10 @@ import io.mms.events.customer.CustomerTagAdded;
 import io.mms.events.customer.CustomerTagRemoved;
 import io.mms.events.delivery.CampaignMessageSent;
 import io.mms.events.delivery.MessageEngaged;
+import io.mms.events.segment.SegmentDeleted;
+import io.mms.events.segment.SegmentRenamed;
+import io.mms.events.segment.SegmentRuleChanged;
+import io.mms.events.segment.SegmentSaved;
 
 import java.util.List;
 import java.util.Map;
@@ -55,7 +59,11 @@ public final class EventCatalog {
             ConsentGranted.class,
             ConsentWithdrawn.class,
             CampaignMessageSent.class,
-            MessageEngaged.class);
+            MessageEngaged.class,
+            SegmentSaved.class,
+            SegmentRenamed.class,
+            SegmentRuleChanged.class,
+            SegmentDeleted.class);
 
     private static final Map<String, Class<?>> BY_TYPE = EVENTS.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));

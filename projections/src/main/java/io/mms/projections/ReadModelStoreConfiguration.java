@@ -6,6 +6,7 @@ import io.mms.projections.campaign.CampaignSummaries;
 import io.mms.projections.customer.CustomerProfiles;
 import io.mms.projections.dashboard.MarketingDashboard;
 import io.mms.projections.performance.CampaignPerformances;
+import io.mms.projections.segment.SegmentMembership;
 import io.mms.projections.support.ProjectionSettings;
 import io.mms.projections.support.ReadModel;
 import io.mms.projections.support.ReadModelSchema;
@@ -28,7 +29,8 @@ public class ReadModelStoreConfiguration {
     @Bean
     List<ReadModel> readModels() {
         return List.of(CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL, CustomerTimeline.READ_MODEL,
-                CampaignPerformances.READ_MODEL, MarketingDashboard.READ_MODEL);
+                CampaignPerformances.READ_MODEL, MarketingDashboard.READ_MODEL,
+                SegmentMembership.READ_MODEL);
     }
 
     @Bean
@@ -61,5 +63,10 @@ public class ReadModelStoreConfiguration {
     @Bean
     MarketingDashboard marketingDashboard(MongoDatabase readModelDatabase) {
         return new MarketingDashboard(readModelDatabase);
+    }
+
+    @Bean
+    SegmentMembership segmentMembership(MongoDatabase readModelDatabase) {
+        return new SegmentMembership(readModelDatabase);
     }
 }

@@ -12,6 +12,7 @@ import io.mms.projections.campaign.CampaignSummaries;
 import io.mms.projections.customer.CustomerProfiles;
 import io.mms.projections.dashboard.MarketingDashboard;
 import io.mms.projections.performance.CampaignPerformances;
+import io.mms.projections.segment.SegmentMembership;
 import io.mms.projections.support.ReadModelSchema;
 import io.mms.projections.timeline.CustomerTimeline;
 
@@ -41,7 +42,8 @@ public final class EmbeddedMongo implements AutoCloseable {
         MongoDatabase database = client.getDatabase("mms");
         var readModels = List.of(
                 CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL, CustomerTimeline.READ_MODEL,
-                CampaignPerformances.READ_MODEL, MarketingDashboard.READ_MODEL);
+                CampaignPerformances.READ_MODEL, MarketingDashboard.READ_MODEL,
+                SegmentMembership.READ_MODEL);
         new ReadModelSchema(client, database).prepare(readModels);
         return database;
     }

@@ -20,8 +20,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +83,14 @@ public class CustomerProfiles {
     public Optional<CustomerProfile> byId(String customerId) {
         return Optional.ofNullable(collection.find(Filters.eq("_id", customerId)).first())
                 .map(CustomerProfiles::toProfile);
+    }
+
+    /** The customers with these ids that the read model knows, by id; one query for them all. */
+    public Map<String, CustomerProfile> byIds(Collection<String> customerIds) {
+        Map<String, CustomerProfile> found = new HashMap<>();
+        collection.find(Filters.in("_id", customerIds))
+                .forEach(document -> found.put(document.getString("_id"), toProfile(document)));
+        return found;
     }
 
     /** Every customer, in the order they registered. */

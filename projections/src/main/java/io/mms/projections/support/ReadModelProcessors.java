@@ -3,7 +3,10 @@ package io.mms.projections.support;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -40,7 +43,14 @@ public class ReadModelProcessors implements ConfigurerModule {
         readModels.forEach(readModel -> configure(processing, readModel.processor()));
         readModels.stream().filter(readModel -> readModel.sequencedBy() != null).forEach(readModel ->
                 processing.registerSequencingPolicy(readModel.processor(),
-                        config -> new PayloadPropertySequencing(readModel.sequencedBy())));
+                        config -> sequencing(readModel.sequencedBy())));
+    }
+
+    static SequencingPolicy<? super EventMessage<?>> sequencing(String sequencedBy) {
+        if (ReadModel.ONE_SEQUENCE.equals(sequencedBy)) {
+            return new SequentialPolicy();
+        }
+        return new PayloadPropertySequencing(sequencedBy);
     }
 
     private void configure(EventProcessingConfigurer processing, String name) {
