@@ -43,7 +43,8 @@ class PartnerStreamConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiKeyFilter> partnerApiKeys(ApiClients clients, ObjectMapper json) {
-        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(clients, json));
+        FilterRegistrationBean<ApiKeyFilter> registration =
+                new FilterRegistrationBean<>(new ApiKeyFilter(clients, json));
         registration.addUrlPatterns(PartnerApi.EVENTS, PartnerApi.EVENTS + "/*");
         return registration;
     }
