@@ -11,17 +11,16 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
+import static io.mms.launcher.GraphQlErrors.singleError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -204,14 +203,6 @@ interface CustomerContract {
         return codes.isEmpty() ? "registered" : String.join(",", codes);
     }
 
-    private static ResponseError singleError(GraphQlTester.Request<?> request) {
-        Set<ResponseError> seen = new HashSet<>();
-        request.execute().errors().satisfy(errors -> {
-            assertThat(errors).hasSize(1);
-            seen.addAll(errors);
-        });
-        return seen.iterator().next();
-    }
 
     private GraphQlTester graphQl() {
         return mms().graphQl();

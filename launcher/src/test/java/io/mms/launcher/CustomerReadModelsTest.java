@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.mms.launcher.GraphQlErrors.singleError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -253,12 +254,6 @@ class CustomerReadModelsTest {
                 .variable("purpose", "marketing").variable("source", "signup-form").executeAndVerify();
     }
 
-    private static ResponseError singleError(GraphQlTester.Request<?> request) {
-        List<ResponseError> errors = new CopyOnWriteArrayList<>();
-        request.execute().errors().satisfy(errors::addAll);
-        assertThat(errors).hasSize(1);
-        return errors.get(0);
-    }
 
     private static GraphQlTester graphQl() {
         return mms.graphQl();

@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import static io.mms.launcher.GraphQlErrors.singleError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -213,14 +213,6 @@ abstract class PipelineContract {
                 .variable("amount", amount).variable("currency", "eur");
     }
 
-    private static ResponseError singleError(GraphQlTester.Request<?> request) {
-        Set<ResponseError> seen = new HashSet<>();
-        request.execute().errors().satisfy(errors -> {
-            assertThat(errors).hasSize(1);
-            seen.addAll(errors);
-        });
-        return seen.iterator().next();
-    }
 
     GraphQlTester graphQl() {
         return mms().graphQl();

@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
+import static io.mms.launcher.GraphQlErrors.singleError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -145,10 +145,4 @@ class SegmentsTest {
         return "t" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static ResponseError singleError(GraphQlTester.Request<?> request) {
-        List<ResponseError> errors = new CopyOnWriteArrayList<>();
-        request.execute().errors().satisfy(errors::addAll);
-        assertThat(errors).hasSize(1);
-        return errors.get(0);
-    }
 }

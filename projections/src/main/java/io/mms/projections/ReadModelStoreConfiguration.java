@@ -26,11 +26,13 @@ import java.util.List;
 public class ReadModelStoreConfiguration {
 
     /** Every read model MMS keeps; adding one here gives it a processor, a token and its collections. */
+    public static final List<ReadModel> READ_MODELS = List.of(
+            CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL, CustomerTimeline.READ_MODEL,
+            CampaignPerformances.READ_MODEL, MarketingDashboard.READ_MODEL, SegmentMembership.READ_MODEL);
+
     @Bean
     List<ReadModel> readModels() {
-        return List.of(CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL, CustomerTimeline.READ_MODEL,
-                CampaignPerformances.READ_MODEL, MarketingDashboard.READ_MODEL,
-                SegmentMembership.READ_MODEL);
+        return READ_MODELS;
     }
 
     @Bean

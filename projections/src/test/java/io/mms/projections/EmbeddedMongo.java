@@ -8,15 +8,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.mms.projections.campaign.CampaignSummaries;
-import io.mms.projections.customer.CustomerProfiles;
-import io.mms.projections.dashboard.MarketingDashboard;
-import io.mms.projections.performance.CampaignPerformances;
-import io.mms.projections.segment.SegmentMembership;
 import io.mms.projections.support.ReadModelSchema;
-import io.mms.projections.timeline.CustomerTimeline;
 
-import java.util.List;
 
 /**
  * A MongoDB wire-protocol server inside the test JVM, on a free local port, and a client
@@ -40,11 +33,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** The read-model database, prepared as at start-up with the indexes of every read model. */
     public MongoDatabase readModelDatabase() {
         MongoDatabase database = client.getDatabase("mms");
-        var readModels = List.of(
-                CustomerProfiles.READ_MODEL, CampaignSummaries.READ_MODEL, CustomerTimeline.READ_MODEL,
-                CampaignPerformances.READ_MODEL, MarketingDashboard.READ_MODEL,
-                SegmentMembership.READ_MODEL);
-        new ReadModelSchema(client, database).prepare(readModels);
+        new ReadModelSchema(client, database).prepare(ReadModelStoreConfiguration.READ_MODELS);
         return database;
     }
 
