@@ -1,0 +1,112 @@
+package io.mms.launcher.mongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.util.List;
+
+/**
+ * The stand-in's file-backed storage, taught one thing a real MongoDB does: a filter that names
+ * a single {@code _id} next to other conditions is answered through the {@code _id} index.
+ *
+ * <p>mongo-java-server only uses an index when the filter has exactly the index's fields, so the
+ * projections' guarded updates ({@code _id} plus "position lower than this event's") were matched
+ * against every document of the collection, and each write grew with the collection. Here the
+ * {@code _id} index picks the one candidate and the whole filter is still checked against it, so
+ * what matches is unchanged; only the work is.
+ */
+final class IdLookupH2Backend extends H2Backend {
+
+    IdLookupH2Backend(String fileName) {
+        super(fileName);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IdLookupDatabase(databaseName);
+    }
+
+    /**
+     * An inner class on purpose: the stand-in opens existing collections from its constructor,
+     * before a field of this class could be set, while the enclosing backend is already there.
+     */
+    private final class IdLookupDatabase extends H2Database {
+
+        IdLookupDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        /** Opens the same maps, under the same names, as the stand-in's own collections. */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVStore store = getMvStore();
+            return new IdLookupCollection(this, collectionName, options,
+                    store.openMap("databases." + namespace), store.openMap("meta." + namespace), cursorRegistry);
+        }
+    }
+
+    private static final class IdLookupCollection extends H2Collection {
+
+        IdLookupCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                           MVMap<Object, Document> documents,
+                           MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, collectionName, options, documents, meta, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            Object id = singleId(query);
+            if (id != null) {
+                Document byId = new Document("_id", id);
+                for (Index<Object> index : getIndexes()) {
+                    if (index.canHandle(byId)) {
+                        return matchDocuments(query, index.getPositions(byId), orderBy, skip, limit, batchSize,
+                                fieldSelector);
+                    }
+                }
+            }
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * The one {@code _id} a filter requires, at its top level or in one of the conditions of
+         * a top-level {@code $and} (the Java driver writes {@code Filters.and} that way); null if
+         * it requires none, or one given by operators.
+         */
+        private static Object singleId(Document query) {
+            if (isSingleValue(query.get("_id"))) {
+                return query.get("_id");
+            }
+            return conditions(query).stream()
+                    .map(condition -> condition.get("_id"))
+                    .filter(IdLookupCollection::isSingleValue)
+                    .findFirst().orElse(null);
+        }
+
+        private static List<Document> conditions(Document query) {
+            if (query.get("$and") instanceof List<?> conditions) {
+                return conditions.stream()
+                        .filter(Document.class::isInstance).map(Document.class::cast).toList();
+            }
+            return List.of();
+        }
+
+        /** An {@code _id} given as one value, not as operators or a pattern that could match several. */
+        private static boolean isSingleValue(Object id) {
+            return id != null && !(id instanceof Document) && !BsonRegularExpression.isRegularExpression(id);
+        }
+    }
+}

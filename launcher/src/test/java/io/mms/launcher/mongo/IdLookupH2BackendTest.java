@@ -1,0 +1,89 @@
+package io.mms.launcher.mongo;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdLookupH2BackendTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void guardedUpdatesByIdMatchExactlyWhatTheWholeFilterSays() {
+        withCollection(new IdLookupH2Backend(file()), profiles -> {
+            IntStream.range(0, 50).forEach(i -> profiles.insertOne(new Document("_id", "c" + i).append("position", 5L)));
+
+            long applied = profiles.updateOne(Filters.and(Filters.eq("_id", "c7"), Filters.lt("position", 9L)),
+                    Updates.set("position", 9L)).getModifiedCount();
+            long stale = profiles.updateOne(Filters.and(Filters.eq("_id", "c8"), Filters.lt("position", 3L)),
+                    Updates.set("position", 3L)).getMatchedCount();
+            long missing = profiles.updateOne(Filters.and(Filters.eq("_id", "nobody"), Filters.lt("position", 9L)),
+                    Updates.set("position", 9L)).getMatchedCount();
+
+            assertThat(applied).isEqualTo(1);
+            assertThat(stale).isZero();
+            assertThat(missing).isZero();
+            assertThat(profiles.find(Filters.eq("_id", "c7")).first()).containsEntry("position", 9L);
+            assertThat(profiles.find(Filters.eq("_id", "c8")).first()).containsEntry("position", 5L);
+            assertThat(profiles.countDocuments(Filters.eq("position", 5L))).isEqualTo(49);
+            assertThat(profiles.countDocuments(new Document("_id", "c9").append("position", new Document("$lt", 6L))))
+                    .isEqualTo(1);
+            assertThat(profiles.countDocuments(new Document("_id", "c9").append("position", new Document("$lt", 5L))))
+                    .isZero();
+        });
+    }
+
+    @Test
+    void filtersWithoutASingleIdStillScanTheCollection() {
+        withCollection(new IdLookupH2Backend(file()), profiles -> {
+            IntStream.range(0, 10).forEach(i -> profiles.insertOne(new Document("_id", "c" + i).append("n", i)));
+
+            assertThat(profiles.countDocuments(Filters.and(Filters.in("_id", "c1", "c2", "c3"), Filters.gt("n", 1))))
+                    .isEqualTo(2);
+            assertThat(profiles.countDocuments(Filters.and(Filters.regex("_id", "^c[0-4]$"), Filters.lt("n", 3))))
+                    .isEqualTo(3);
+        });
+    }
+
+    @Test
+    void readsWhatThePlainStandInWroteToTheSameFile() {
+        withCollection(new H2Backend(file()), profiles -> profiles.insertOne(new Document("_id", "c1").append("n", 1)));
+
+        withCollection(new IdLookupH2Backend(file()), profiles -> {
+            assertThat(profiles.find(Filters.and(Filters.eq("_id", "c1"), Filters.eq("n", 1))).first()).isNotNull();
+            assertThat(profiles.countDocuments()).isEqualTo(1);
+        });
+    }
+
+    private String file() {
+        return directory.resolve("readmodels.mv.db").toString();
+    }
+
+    private static void withCollection(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
+        MongoServer server = new MongoServer(backend);
+        try {
+            InetSocketAddress address = server.bind();
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+                use.accept(client.getDatabase("mms").getCollection("profiles"));
+            }
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
