@@ -68,6 +68,9 @@ public class ReadModelProcessors implements ConfigurerModule {
                 .registerDeadLetterQueue(name,
                         config -> DeadLetters.queue(name, mongoTemplate, config.eventSerializer()))
                 .registerDeadLetterPolicy(name, config -> DeadLetters.countingFailures())
+                // Remembers which documents have no parked event, instead of asking the queue for every event.
+                .registerDeadLetteringEventHandlerInvokerConfiguration(name,
+                        (config, builder) -> builder.enableSequenceIdentifierCache())
                 .registerHandlerInterceptor(name, config -> new BatchFlushInterceptor(writer))
                 .registerListenerInvocationErrorHandler(name, config -> PropagatingErrorHandler.instance())
                 .registerErrorHandler(name, config -> PropagatingErrorHandler.instance());
