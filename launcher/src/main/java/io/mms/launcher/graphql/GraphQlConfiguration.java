@@ -2,6 +2,7 @@ package io.mms.launcher.graphql;
 
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLScalarType;
+import org.springframework.boot.autoconfigure.graphql.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -30,6 +31,13 @@ class GraphQlConfiguration {
     @Bean
     QueryLimitInstrumentations.Complexity queryComplexityLimit(QueryLimits limits) {
         return new QueryLimitInstrumentations.Complexity(limits.maxComplexity());
+    }
+
+    /** Four million characters of distinct query documents at most: far more than any set of clients sends. */
+    @Bean
+    GraphQlSourceBuilderCustomizer parsedDocumentCache() {
+        ParsedDocumentCache cache = new ParsedDocumentCache(4_000_000);
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
     }
 
     @Bean
