@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * B5: pages of customers and campaigns through GraphQL, against the same pages from the same
- * readers through a plain Spring MVC endpoint in the same web server ({@link RestBaseline}).
+ * B5: pages of customers, and of campaigns with their performance, through GraphQL, against the
+ * same pages from the same readers through a plain Spring MVC endpoint in the same web server
+ * ({@link RestBaseline}).
  */
 final class Reads {
 
@@ -19,7 +20,11 @@ final class Reads {
     private static final String CAMPAIGNS = """
             query($first: Int) { campaigns(first: $first) {
               edges { cursor node { id name channel budget { amount currency } description status createdAt
-                launchedAt startAt endAt spent { amount currency } pauseReason } }
+                launchedAt startAt endAt spent { amount currency } pauseReason
+                performance { audienceSize
+                  funnel { sent { total unique } opened { total unique } clicked { total unique }
+                    converted { total unique } }
+                  revenue { amount currency } cost { amount currency } roi } } }
               pageInfo { hasNextPage endCursor } } }""";
     private static final String CREATE_CAMPAIGN = """
             mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { campaignId } }""";
@@ -37,7 +42,7 @@ final class Reads {
                 new Case("page of 20 customers", CUSTOMERS, RestBaseline.CUSTOMERS, "customers", 20),
                 // The API refuses pages above 100, so the large page is 100 rather than 1,000.
                 new Case("page of 100 customers", CUSTOMERS, RestBaseline.CUSTOMERS, "customers", 100),
-                new Case("page of 100 campaigns", CAMPAIGNS, RestBaseline.CAMPAIGNS, "campaigns",
+                new Case("page of 100 campaigns with their performance", CAMPAIGNS, RestBaseline.CAMPAIGNS, "campaigns",
                         Math.min(100, sizes.campaigns())));
         for (Case read : cases) {
             measure(mms.http(), sizes, read, results);
