@@ -31,7 +31,7 @@ class EmbeddedMongoConfiguration {
     MongoServer embeddedMongoServer(@Value("${mms.data-dir}") Path dataDirectory) throws IOException {
         Files.createDirectories(dataDirectory);
         Path file = dataDirectory.resolve("readmodels.mv.db");
-        MongoServer server = new MongoServer(new IdLookupH2Backend(file.toString()));
+        MongoServer server = new MongoServer(new IndexedH2Backend(file.toString()));
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         log.info("No mms.mongo.uri given: read models are kept by an in-process MongoDB stand-in in {} (port {})",

@@ -1,9 +1,12 @@
 package io.mms.launcher.mongo;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -18,15 +21,16 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class IdLookupH2BackendTest {
+class IndexedH2BackendTest {
 
     @TempDir
     Path directory;
 
     @Test
     void guardedUpdatesByIdMatchExactlyWhatTheWholeFilterSays() {
-        withCollection(new IdLookupH2Backend(file()), profiles -> {
+        withCollection(new IndexedH2Backend(file()), profiles -> {
             IntStream.range(0, 50).forEach(i -> profiles.insertOne(new Document("_id", "c" + i).append("position", 5L)));
 
             long applied = profiles.updateOne(Filters.and(Filters.eq("_id", "c7"), Filters.lt("position", 9L)),
@@ -51,7 +55,7 @@ class IdLookupH2BackendTest {
 
     @Test
     void filtersWithoutASingleIdStillScanTheCollection() {
-        withCollection(new IdLookupH2Backend(file()), profiles -> {
+        withCollection(new IndexedH2Backend(file()), profiles -> {
             IntStream.range(0, 10).forEach(i -> profiles.insertOne(new Document("_id", "c" + i).append("n", i)));
 
             assertThat(profiles.countDocuments(Filters.and(Filters.in("_id", "c1", "c2", "c3"), Filters.gt("n", 1))))
@@ -65,8 +69,41 @@ class IdLookupH2BackendTest {
     void readsWhatThePlainStandInWroteToTheSameFile() {
         withCollection(new H2Backend(file()), profiles -> profiles.insertOne(new Document("_id", "c1").append("n", 1)));
 
-        withCollection(new IdLookupH2Backend(file()), profiles -> {
+        withCollection(new IndexedH2Backend(file()), profiles -> {
             assertThat(profiles.find(Filters.and(Filters.eq("_id", "c1"), Filters.eq("n", 1))).first()).isNotNull();
+            assertThat(profiles.countDocuments()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void uniqueIndexesRejectDuplicatesBeforeAndAfterTheFileIsOpenedAgain() {
+        withCollection(new IndexedH2Backend(file()), customers -> {
+            customers.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
+            customers.insertOne(new Document("_id", "c1").append("email", "ann@example.com"));
+
+            assertThatThrownBy(() -> customers.insertOne(new Document("_id", "c1").append("email", "bob@example.com")))
+                    .isInstanceOf(MongoWriteException.class);
+            assertThatThrownBy(() -> customers.insertOne(new Document("_id", "c2").append("email", "ann@example.com")))
+                    .isInstanceOf(MongoWriteException.class);
+        });
+
+        withCollection(new IndexedH2Backend(file()), customers -> {
+            assertThat(customers.find(Filters.eq("_id", "c1")).first()).containsEntry("email", "ann@example.com");
+            assertThatThrownBy(() -> customers.insertOne(new Document("_id", "c3").append("email", "ann@example.com")))
+                    .isInstanceOf(MongoWriteException.class);
+            customers.updateOne(Filters.eq("_id", "c1"), Updates.set("email", "ann@example.org"));
+            customers.insertOne(new Document("_id", "c3").append("email", "ann@example.com"));
+            assertThat(customers.countDocuments()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aDroppedCollectionCanBeCreatedAgain() {
+        withCollection(new IndexedH2Backend(file()), profiles -> {
+            profiles.insertOne(new Document("_id", "c1"));
+            profiles.drop();
+            profiles.insertOne(new Document("_id", "c1"));
+
             assertThat(profiles.countDocuments()).isEqualTo(1);
         });
     }
