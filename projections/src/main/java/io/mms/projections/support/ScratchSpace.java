@@ -51,7 +51,8 @@ public final class ScratchSpace implements AutoCloseable {
      * events were handled. A handler's failure fails the replay.
      */
     public long replay(Stream<? extends TrackedEventMessage<?>> events, List<?> handlers) {
-        List<AnnotationEventHandlerAdapter> adapters = handlers.stream().map(AnnotationEventHandlerAdapter::new).toList();
+        List<AnnotationEventHandlerAdapter> adapters =
+                handlers.stream().map(AnnotationEventHandlerAdapter::new).toList();
         BatchFlushInterceptor flush = new BatchFlushInterceptor(writer);
         Iterator<? extends TrackedEventMessage<?>> remaining = events
                 .filter(event -> adapters.stream().anyMatch(adapter -> adapter.canHandle(event)))
