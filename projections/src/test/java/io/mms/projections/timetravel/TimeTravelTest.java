@@ -41,7 +41,6 @@ import io.mms.projections.support.ProjectionWriter;
 import io.mms.projections.support.ScratchSpace;
 import io.mms.projections.support.ScratchSpaces;
 import io.mms.projections.timeline.CustomerTimeline;
-import io.mms.projections.timeline.TimelineEntry;
 import io.mms.projections.timeline.TimelineEntryKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
