@@ -84,8 +84,8 @@ public class TimeTravel {
             throw new InvalidPageRequest("asOf lies in the future: history is known only up to now");
         }
         ScratchSpace space = spaces.open(collections);
-        try (Stream<TrackedEventMessage<?>> history = events.get()) {
-            space.replay(bounded(recordedBy(history, asOf)).filter(relevant), projections.apply(space));
+        try (Stream<TrackedEventMessage<?>> stored = events.get()) {
+            space.replay(bounded(recordedBy(stored, asOf)).filter(relevant), projections.apply(space));
             return space;
         } catch (RuntimeException failed) {
             space.close();
