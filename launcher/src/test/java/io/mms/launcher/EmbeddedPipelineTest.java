@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 /** The pipeline on embedded defaults: an H2 file event store and the in-process MongoDB stand-in. */
-class EmbeddedPipelineTest extends PipelineContract implements CustomerContract {
+class EmbeddedPipelineTest extends PipelineContract implements CustomerContract, TimeTravelContract {
 
     @TempDir
     static Path dataDirectory;

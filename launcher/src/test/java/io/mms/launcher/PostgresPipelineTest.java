@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** The pipeline with a real PostgreSQL, started from Maven artifacts, as the shared event store. */
-class PostgresPipelineTest extends PipelineContract implements CustomerContract {
+class PostgresPipelineTest extends PipelineContract implements CustomerContract, TimeTravelContract {
 
     @TempDir
     static Path dataDirectory;

@@ -37,6 +37,11 @@ public final class EmbeddedMongo implements AutoCloseable {
         return database;
     }
 
+    /** The client, for tests that open databases of their own. */
+    public MongoClient client() {
+        return client;
+    }
+
     @Override
     public void close() {
         try {

@@ -1,5 +1,7 @@
 package io.mms.query.customer;
 
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import io.mms.events.campaign.Channel;
 import io.mms.events.customer.LifecycleStage;
 import io.mms.projections.customer.CustomerFilter;
@@ -9,6 +11,8 @@ import io.mms.projections.customer.CustomerProfiles;
 import io.mms.projections.support.InvalidPageRequest;
 import io.mms.projections.timeline.CustomerTimeline;
 import io.mms.projections.timeline.TimelineEntry;
+import io.mms.query.timetravel.AsOf;
+import io.mms.query.timetravel.PastReadModels;
 import io.mms.query.web.Connection;
 import io.mms.query.web.ReadYourWrites;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -26,18 +30,27 @@ class CustomerQueries {
     private final CustomerProfiles profiles;
     private final CustomerTimeline timeline;
     private final ReadYourWrites reads;
+    private final PastReadModels past;
     private final Clock clock = Clock.systemUTC();
 
-    CustomerQueries(CustomerProfiles profiles, CustomerTimeline timeline, ReadYourWrites reads) {
+    CustomerQueries(CustomerProfiles profiles, CustomerTimeline timeline, ReadYourWrites reads,
+                    PastReadModels past) {
         this.profiles = profiles;
         this.timeline = timeline;
         this.reads = reads;
+        this.past = past;
     }
 
+    /** As of a past instant, the customer is replayed from the event store, which needs no waiting. */
     @QueryMapping
-    CustomerProfile customer(@Argument String id, @Argument Long atLeast) {
+    DataFetcherResult<CustomerProfile> customer(@Argument String id, @Argument Long atLeast, @Argument Instant asOf,
+                                                DataFetchingEnvironment env) {
+        if (asOf != null) {
+            return past.answer(asOf, travel -> travel.customer(id, asOf),
+                    replayed -> new CustomerProfiles(replayed).byId(id).orElse(null), env);
+        }
         reads.await(CustomerProfiles.READ_MODEL, atLeast);
-        return profiles.byId(id).orElse(null);
+        return DataFetcherResult.<CustomerProfile>newResult().data(profiles.byId(id).orElse(null)).build();
     }
 
     @QueryMapping
@@ -57,14 +70,16 @@ class CustomerQueries {
     }
 
     @SchemaMapping(typeName = "Customer", field = "timeline")
-    Connection<TimelineEntry> timeline(CustomerProfile customer, @Argument int first, @Argument String after) {
-        return Connection.of(timeline.page(customer.id(), first, after));
+    Connection<TimelineEntry> timeline(CustomerProfile customer, @Argument int first, @Argument String after,
+                                       DataFetchingEnvironment env) {
+        CustomerTimeline entries = AsOf.of(env).map(asOf -> new CustomerTimeline(asOf.database())).orElse(timeline);
+        return Connection.of(entries.page(customer.id(), first, after));
     }
 
-    /** The score decays with time, so it is worked out when it is asked for. */
+    /** The score decays with time, so it is worked out for the moment it is asked about. */
     @SchemaMapping(typeName = "Engagement")
-    double score(CustomerProfile.Engagement engagement) {
-        return engagement.scoreAt(clock.instant());
+    double score(CustomerProfile.Engagement engagement, DataFetchingEnvironment env) {
+        return engagement.scoreAt(AsOf.of(env).map(AsOf::instant).orElseGet(clock::instant));
     }
 
     record Attribute(String key, String value) {
