@@ -29,8 +29,19 @@ record Javadoc(String text, Map<String, String> params, Map<String, String> cons
 
     static final Javadoc NONE = new Javadoc("", Map.of(), Map.of());
 
+    private static final ClassValue<Javadoc> READ = new ClassValue<>() {
+        @Override
+        protected Javadoc computeValue(Class<?> type) {
+            return read(type);
+        }
+    };
+
     /** The Javadoc of a top-level class; none when its source is not at hand. */
     static Javadoc of(Class<?> type) {
+        return READ.get(type);
+    }
+
+    private static Javadoc read(Class<?> type) {
         Path source = SOURCES.resolve(type.getName().replace('.', '/') + ".java");
         if (type.getEnclosingClass() != null || !Files.exists(source)) {
             return NONE;
