@@ -1,5 +1,6 @@
 package io.mms.events.audience;
 
+import io.mms.events.Nullable;
 import io.mms.events.customer.LifecycleStage;
 
 import java.time.Instant;
@@ -40,8 +41,8 @@ public record AudienceRule(
         Set<String> tags,
         Set<LifecycleStage> stages,
         Map<String, String> attributes,
-        Instant registeredAfter,
-        Instant registeredBefore) {
+        @Nullable Instant registeredAfter,
+        @Nullable Instant registeredBefore) {
 
     public AudienceRule {
         tagMatch = tagMatch == null ? TagMatch.ANY : tagMatch;

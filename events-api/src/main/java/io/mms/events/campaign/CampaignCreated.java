@@ -1,6 +1,7 @@
 package io.mms.events.campaign;
 
 import io.mms.events.Money;
+import io.mms.events.Nullable;
 import io.mms.events.PublicEvent;
 
 import java.time.Instant;
@@ -12,6 +13,6 @@ public record CampaignCreated(
         String name,
         Channel channel,
         Money budget,
-        String description,
+        @Nullable String description,
         Instant createdAt) {
 }

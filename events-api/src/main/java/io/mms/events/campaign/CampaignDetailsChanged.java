@@ -1,6 +1,7 @@
 package io.mms.events.campaign;
 
 import io.mms.events.Money;
+import io.mms.events.Nullable;
 import io.mms.events.PublicEvent;
 
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.time.Instant;
 public record CampaignDetailsChanged(
         String campaignId,
         String name,
-        String description,
+        @Nullable String description,
         Money budget,
         Instant changedAt) {
 }

@@ -1,5 +1,6 @@
 package io.mms.events.campaign;
 
+import io.mms.events.Nullable;
 import io.mms.events.PublicEvent;
 
 import java.time.Instant;
@@ -9,5 +10,5 @@ import java.time.Instant;
  * by itself then. A later schedule replaces this one.
  */
 @PublicEvent(type = "CampaignScheduled", revision = 1)
-public record CampaignScheduled(String campaignId, Instant startAt, Instant endAt, Instant scheduledAt) {
+public record CampaignScheduled(String campaignId, Instant startAt, @Nullable Instant endAt, Instant scheduledAt) {
 }

@@ -1,5 +1,6 @@
 package io.mms.events.customer;
 
+import io.mms.events.Nullable;
 import io.mms.events.PersonalData;
 import io.mms.events.PublicEvent;
 
@@ -14,8 +15,8 @@ import java.util.Map;
 public record CustomerProfileUpdated(
         String customerId,
         @PersonalData String name,
-        @PersonalData String phone,
-        String locale,
+        @PersonalData @Nullable String phone,
+        @Nullable String locale,
         @PersonalData Map<String, String> attributes,
         Instant updatedAt) {
 }

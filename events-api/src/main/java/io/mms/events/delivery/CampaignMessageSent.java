@@ -1,5 +1,6 @@
 package io.mms.events.delivery;
 
+import io.mms.events.Nullable;
 import io.mms.events.PersonalData;
 import io.mms.events.PublicEvent;
 import io.mms.events.campaign.Channel;
@@ -19,7 +20,7 @@ public record CampaignMessageSent(
         Channel channel,
         @PersonalData String address,
         String subject,
-        String body,
+        @Nullable String body,
         ConsentBasis consent,
         Instant sentAt) {
 }

@@ -1,6 +1,7 @@
 package io.mms.events.delivery;
 
 import io.mms.events.Money;
+import io.mms.events.Nullable;
 import io.mms.events.PublicEvent;
 
 import java.time.Instant;
@@ -20,6 +21,6 @@ public record MessageEngaged(
         EngagementKind kind,
         String providerEventId,
         Instant occurredAt,
-        Money revenue,
-        String url) {
+        @Nullable Money revenue,
+        @Nullable String url) {
 }

@@ -22,6 +22,10 @@ class ApiRefusal extends RuntimeException {
         return new ApiRefusal(HttpStatus.BAD_REQUEST, "VALIDATION", message);
     }
 
+    static ApiRefusal notFound(String message) {
+        return new ApiRefusal(HttpStatus.NOT_FOUND, "NOT_FOUND", message);
+    }
+
     static ApiRefusal unavailable(String message) {
         return new ApiRefusal(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE", message);
     }
