@@ -28,6 +28,9 @@ import java.util.Map;
  * event, with its token in the event-store database (like the delivery processors): it resumes
  * where it stopped, and errors stop it and are retried, never logged and skipped. One segment
  * and a sequence per aggregate keep each key's events in order.
+ *
+ * <p>It belongs to the query side, which owns what partners receive (the same envelope, the same
+ * personal-data rule as the HTTP stream), so it runs only where the query side runs.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${mms.kafka.topic:}'.isBlank()")
