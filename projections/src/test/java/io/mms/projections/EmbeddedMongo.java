@@ -37,6 +37,10 @@ public final class EmbeddedMongo implements AutoCloseable {
         return database;
     }
 
+    public MongoClient client() {
+        return client;
+    }
+
     @Override
     public void close() {
         try {
