@@ -112,6 +112,9 @@ public class RebuildRunner implements ConfigurerModule {
     }
 
     private void stop() {
+        if (ticker == null) {
+            return;
+        }
         ticker.shutdownNow();
         try {
             if (!ticker.awaitTermination(settings.catchUpTimeout().toSeconds() + 5, TimeUnit.SECONDS)) {
