@@ -138,7 +138,7 @@ public class RebuildRunner implements ConfigurerModule {
                     .forEach(rebuild -> step(rebuild, head));
             dropRetiredVersions();
         } catch (RuntimeException failed) {
-            log.error("A rebuild step failed; it is tried again in {}", settings.pollInterval(), failed);
+            log.warn("A rebuild step failed; it is tried again in {}", settings.pollInterval(), failed);
         }
     }
 
