@@ -127,18 +127,25 @@ public class RebuildRunner implements ConfigurerModule {
         running.clear();
     }
 
+    /** One round of steps; a step that fails is tried again at the next round, and the others still run. */
     private void tick() {
-        try {
+        attempt("every read model", () -> {
             long head = StreamPositions.head(context.axon().eventStore());
             List<Rebuild> unfinished = rebuilds.unfinished();
             // Starting and cancelling first: a switch may hold this thread for seconds.
             unfinished.stream().filter(rebuild -> rebuild.state() != RebuildState.RUNNING)
-                    .forEach(rebuild -> step(rebuild, head));
+                    .forEach(rebuild -> attempt(rebuild.readModel(), () -> step(rebuild, head)));
             unfinished.stream().filter(rebuild -> rebuild.state() == RebuildState.RUNNING)
-                    .forEach(rebuild -> step(rebuild, head));
-            dropRetiredVersions();
+                    .forEach(rebuild -> attempt(rebuild.readModel(), () -> step(rebuild, head)));
+            attempt("retired versions", this::dropRetiredVersions);
+        });
+    }
+
+    private void attempt(String what, Runnable step) {
+        try {
+            step.run();
         } catch (RuntimeException failed) {
-            log.warn("A rebuild step failed; it is tried again in {}", settings.pollInterval(), failed);
+            log.warn("A rebuild step for {} failed; it is tried again in {}", what, settings.pollInterval(), failed);
         }
     }
 
