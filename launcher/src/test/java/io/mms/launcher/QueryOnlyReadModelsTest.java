@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A process without the projections side still reports the read models from their database,
- * and says clearly that it cannot retry their dead letters.
+ * says clearly that it cannot retry their dead letters, and takes requests for rebuilds, which
+ * the projections side carries out wherever it runs.
  */
 class QueryOnlyReadModelsTest {
 
@@ -50,5 +51,18 @@ class QueryOnlyReadModelsTest {
                 .variable("readModel", "customer-profiles"));
 
         assertThat(error.getExtensions()).containsEntry("code", "PROCESSOR_ELSEWHERE");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRebuildAskedForHereIsStoredForTheProjectionsSideToCarryOut() {
+        mms.graphQl().documentName("rebuildReadModel").variable("readModel", "campaign-summaries").execute()
+                .path("rebuildReadModel.rebuild.state").entity(String.class).isEqualTo("REQUESTED");
+
+        List<Map<String, Object>> readModels = mms.graphQl().documentName("readModelRebuilds").execute()
+                .path("readModels").entity(List.class).get();
+        assertThat(readModels).filteredOn(model -> "campaign-summaries".equals(model.get("name")))
+                .singleElement().extracting(model -> ((Map<String, Object>) model.get("rebuild")).get("state"))
+                .isEqualTo("REQUESTED");
     }
 }

@@ -1,25 +1,18 @@
 package io.mms.launcher;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import io.mms.projections.support.ReadModel;
-import io.mms.projections.support.ReadModelCollection;
 import io.mms.projections.support.ReadModelState;
 import io.mms.projections.support.ReadModelStatus;
 import io.mms.projections.support.ReadModelStatuses;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -79,24 +72,8 @@ class ReplayEqualityTest {
                 .extracting(ReadModelStatus::state).containsOnly(ReadModelState.CAUGHT_UP));
     }
 
-    /** A digest of every document of the read model's collections, in the order of their ids. */
     private static String checksum(ReadModel readModel) {
-        MessageDigest digest = sha256();
-        MongoDatabase database = mms.bean(MongoDatabase.class);
-        for (ReadModelCollection collection : readModel.collections()) {
-            for (Document document : database.getCollection(collection.name()).find().sort(Sorts.ascending("_id"))) {
-                digest.update(document.toJson().getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException missing) {
-            throw new IllegalStateException(missing);
-        }
+        return ReadModelChecksums.of(mms.bean(MongoDatabase.class), readModel);
     }
 
     @SuppressWarnings("unchecked")

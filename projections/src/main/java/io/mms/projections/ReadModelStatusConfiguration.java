@@ -1,11 +1,13 @@
 package io.mms.projections;
 
 import com.mongodb.client.MongoDatabase;
+import io.mms.projections.rebuild.Rebuilds;
 import io.mms.projections.support.DeadLetterRetry;
 import io.mms.projections.support.DeadLetters;
 import io.mms.projections.support.ProcessorTokens;
 import io.mms.projections.support.ReadModel;
 import io.mms.projections.support.ReadModelStatuses;
+import io.mms.projections.support.ReadModelVersions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -22,7 +24,8 @@ import java.util.List;
 /**
  * What can be known about the read models from their database alone: positions from their
  * tokens, parked events from their dead-letter queues. Works in a process that only serves
- * queries; retrying dead letters needs the processors in the same process.
+ * queries; retrying dead letters needs the processors in the same process. Rebuilds can be
+ * asked for and followed from here as well; the projections side carries them out.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(ReadModelStoreConfiguration.class)
@@ -44,6 +47,12 @@ public class ReadModelStatusConfiguration {
                                         EventProcessingConfiguration processing) {
         return new ReadModelStatuses(readModels, processorTokens, deadLetters, eventStore, processing,
                 Clock.systemUTC());
+    }
+
+    @Bean
+    Rebuilds rebuilds(MongoDatabase readModelDatabase, ReadModelVersions readModelVersions,
+                      ProcessorTokens processorTokens, DeadLetters deadLetters) {
+        return new Rebuilds(readModelDatabase, readModelVersions, processorTokens, deadLetters, Clock.systemUTC());
     }
 
     @Bean

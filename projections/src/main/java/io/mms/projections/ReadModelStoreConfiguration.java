@@ -10,11 +10,14 @@ import io.mms.projections.segment.SegmentMembership;
 import io.mms.projections.support.ProjectionSettings;
 import io.mms.projections.support.ReadModel;
 import io.mms.projections.support.ReadModelSchema;
+import io.mms.projections.support.ReadModelVersions;
+import io.mms.projections.support.VersionedCollections;
 import io.mms.projections.timeline.CustomerTimeline;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -36,8 +39,15 @@ public class ReadModelStoreConfiguration {
     }
 
     @Bean
-    MongoDatabase readModelDatabase(MongoClient client, ProjectionSettings settings, List<ReadModel> readModels) {
-        MongoDatabase database = client.getDatabase(settings.database());
+    ReadModelVersions readModelVersions(MongoClient client, ProjectionSettings settings, List<ReadModel> readModels) {
+        return new ReadModelVersions(client.getDatabase(settings.database()), readModels, Clock.systemUTC());
+    }
+
+    /** The read-model database with every read model's collections in its live version (see ReadModelVersions). */
+    @Bean
+    MongoDatabase readModelDatabase(MongoClient client, ProjectionSettings settings, List<ReadModel> readModels,
+                                    ReadModelVersions readModelVersions) {
+        MongoDatabase database = VersionedCollections.live(client.getDatabase(settings.database()), readModelVersions);
         new ReadModelSchema(client, database).prepare(readModels);
         return database;
     }

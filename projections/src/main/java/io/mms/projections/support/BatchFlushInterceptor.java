@@ -11,11 +11,11 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * processing of that batch. A failed flush fails the batch, so its token is not stored and
  * the batch is processed again.
  */
-class BatchFlushInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
+public class BatchFlushInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private final ProjectionWriter writer;
 
-    BatchFlushInterceptor(ProjectionWriter writer) {
+    public BatchFlushInterceptor(ProjectionWriter writer) {
         this.writer = writer;
     }
 

@@ -37,7 +37,7 @@ public class DeadLetters {
     }
 
     /** The dead-letter queue of a processing group, as processors and readers both build it. */
-    static MongoSequencedDeadLetterQueue<EventMessage<?>> queue(
+    public static MongoSequencedDeadLetterQueue<EventMessage<?>> queue(
             String processingGroup, MongoTemplate template, Serializer eventSerializer) {
         return MongoSequencedDeadLetterQueue.builder()
                 .processingGroup(processingGroup)
@@ -48,7 +48,7 @@ public class DeadLetters {
     }
 
     /** Parks every failed event and counts, on the letter, how often it failed. */
-    static EnqueuePolicy<EventMessage<?>> countingFailures() {
+    public static EnqueuePolicy<EventMessage<?>> countingFailures() {
         return (letter, cause) -> Decisions.enqueue(cause,
                 failed -> failed.diagnostics().and(FAILURES, failuresOf(failed) + 1));
     }

@@ -6,6 +6,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -44,6 +45,13 @@ public class ReadModelProcessors implements ConfigurerModule {
         readModels.stream().filter(readModel -> readModel.sequencedBy() != null).forEach(readModel ->
                 processing.registerSequencingPolicy(readModel.processor(),
                         config -> sequencing(readModel.sequencedBy())));
+    }
+
+    /** The order in which the read model's processor handles events; per aggregate (Axon's default) if unnamed. */
+    public static SequencingPolicy<? super EventMessage<?>> sequencingOf(ReadModel readModel) {
+        return readModel.sequencedBy() == null
+                ? SequentialPerAggregatePolicy.instance()
+                : sequencing(readModel.sequencedBy());
     }
 
     static SequencingPolicy<? super EventMessage<?>> sequencing(String sequencedBy) {

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Prepares the read-model collections at start-up. Against a {@code mongos} the database and
  * every collection are sharded by their declared key (hashed); against a single server only
- * the indexes are created.
+ * the indexes are created. Given a view of the database ({@link VersionedCollections}), it
+ * prepares the collections of the version the view shows.
  */
 public class ReadModelSchema {
 
@@ -39,7 +40,9 @@ public class ReadModelSchema {
 
     private void prepare(ReadModelCollection collection, boolean sharded) {
         if (sharded) {
-            admin().runCommand(new Document("shardCollection", database.getName() + "." + collection.name())
+            // The namespace the database gives, which in a versioned view is that of the version.
+            String namespace = database.getCollection(collection.name()).getNamespace().getFullName();
+            admin().runCommand(new Document("shardCollection", namespace)
                     .append("key", new Document(collection.shardKey(), "hashed")));
         }
         for (Bson index : collection.indexes()) {

@@ -1,5 +1,7 @@
 package io.mms.query.readmodel;
 
+import io.mms.projections.rebuild.RebuildStatus;
+import io.mms.projections.rebuild.Rebuilds;
 import io.mms.projections.support.DeadLetterRetry;
 import io.mms.projections.support.DeadLetters;
 import io.mms.projections.support.InvalidPageRequest;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Controller;
 
 import java.util.List;
 
-/** How current the read models are, what they parked, and retrying it. */
+/** How current the read models are, what they parked, retrying it, and rebuilding them. */
 @Controller
 class ReadModelQueries {
 
@@ -26,14 +28,16 @@ class ReadModelQueries {
     private final ReadModelStatuses statuses;
     private final DeadLetters deadLetters;
     private final DeadLetterRetry retry;
+    private final Rebuilds rebuilds;
     private final EventStore eventStore;
 
     ReadModelQueries(List<ReadModel> readModels, ReadModelStatuses statuses, DeadLetters deadLetters,
-                     DeadLetterRetry retry, EventStore eventStore) {
+                     DeadLetterRetry retry, Rebuilds rebuilds, EventStore eventStore) {
         this.readModels = readModels;
         this.statuses = statuses;
         this.deadLetters = deadLetters;
         this.retry = retry;
+        this.rebuilds = rebuilds;
         this.eventStore = eventStore;
     }
 
@@ -45,6 +49,11 @@ class ReadModelQueries {
     @SchemaMapping(typeName = "ReadModelStatus", field = "lagMillis")
     long lagMillis(ReadModelStatus status) {
         return status.lagTime().toMillis();
+    }
+
+    @SchemaMapping(typeName = "ReadModelStatus", field = "rebuild")
+    RebuildStatus rebuild(ReadModelStatus status) {
+        return rebuilds.statusOf(status.name(), status.head()).orElse(null);
     }
 
     @QueryMapping("deadLetters")
@@ -62,6 +71,23 @@ class ReadModelQueries {
                 StreamPositions.head(eventStore));
     }
 
+    @MutationMapping
+    RebuildReadModelPayload rebuildReadModel(@Argument RebuildReadModelInput input) {
+        rebuilds.request(known(input.readModel()));
+        return rebuildPayload(input.readModel());
+    }
+
+    @MutationMapping
+    RebuildReadModelPayload cancelReadModelRebuild(@Argument RebuildReadModelInput input) {
+        rebuilds.cancel(known(input.readModel()));
+        return rebuildPayload(input.readModel());
+    }
+
+    private RebuildReadModelPayload rebuildPayload(String readModel) {
+        long head = StreamPositions.head(eventStore);
+        return new RebuildReadModelPayload(readModel, rebuilds.statusOf(readModel, head).orElseThrow(), head);
+    }
+
     private String known(String readModel) {
         return readModels.stream().map(ReadModel::processor).filter(readModel::equals).findFirst()
                 .orElseThrow(() -> new UnknownReadModel(readModel));
@@ -71,5 +97,11 @@ class ReadModelQueries {
     }
 
     record RetryDeadLettersPayload(String readModel, int retriedSequences, long remaining, long position) {
+    }
+
+    record RebuildReadModelInput(String readModel) {
+    }
+
+    record RebuildReadModelPayload(String readModel, RebuildStatus rebuild, long position) {
     }
 }
