@@ -6,6 +6,7 @@ import io.mms.projections.rebuild.RebuildRunner;
 import io.mms.projections.rebuild.RebuildSettings;
 import io.mms.projections.rebuild.Rebuilds;
 import io.mms.projections.support.ProcessorTokens;
+import io.mms.projections.support.EventPositions;
 import io.mms.projections.support.ProjectionSettings;
 import io.mms.projections.support.ProjectionWriter;
 import io.mms.projections.support.ReadModel;
@@ -39,16 +40,19 @@ public class ProjectionsConfiguration {
 
     @Bean
     ReadModelProcessors readModelProcessors(List<ReadModel> readModels, MongoDatabase readModelDatabase,
-                                            ProjectionWriter projectionWriter, ProjectionSettings settings) {
+                                            ProjectionWriter projectionWriter, EventPositions eventPositions,
+                                            ProjectionSettings settings) {
         DefaultMongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(readModelDatabase).build();
-        return new ReadModelProcessors(readModels, template, projectionWriter, settings);
+        return new ReadModelProcessors(readModels, template, projectionWriter, eventPositions, settings);
     }
 
     @Bean
     RebuildRunner rebuildRunner(List<ReadModel> readModels, Rebuilds rebuilds, ProcessorTokens processorTokens,
                                 ReadModelVersions readModelVersions, MongoClient client,
-                                ProjectionSettings settings, RebuildSettings rebuildSettings) {
+                                EventPositions eventPositions, ProjectionSettings settings,
+                                RebuildSettings rebuildSettings) {
         return new RebuildRunner(readModels, rebuilds, processorTokens, readModelVersions, client,
-                client.getDatabase(settings.database()), ReadModelHandlers::newInstances, settings, rebuildSettings);
+                client.getDatabase(settings.database()), ReadModelHandlers::newInstances, eventPositions, settings,
+                rebuildSettings);
     }
 }

@@ -1,9 +1,11 @@
 package io.mms.launcher.eventstore;
 
+import io.mms.projections.support.EventPositions;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The event store itself is Axon's: its JDBC engine over the configured data source (schema
@@ -17,5 +19,10 @@ class EventStoreConfiguration {
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
         return ContractSerializer.create();
+    }
+
+    @Bean
+    EventPositions eventPositions(NamedParameterJdbcTemplate eventStoreDatabase) {
+        return new JdbcEventPositions(eventStoreDatabase);
     }
 }

@@ -2,6 +2,8 @@ package io.mms.projections.rebuild;
 
 import com.mongodb.client.MongoDatabase;
 import io.mms.projections.support.BatchFlushInterceptor;
+import io.mms.projections.support.EventPositions;
+import io.mms.projections.support.OwnPositionInterceptor;
 import io.mms.projections.support.DeadLetters;
 import io.mms.projections.support.ProjectionSettings;
 import io.mms.projections.support.ProjectionWriter;
@@ -67,6 +69,7 @@ final class RebuildProcessor {
                 .claimExtensionThreshold(context.projections().idleTokenInterval().toMillis())
                 .errorHandler(PropagatingErrorHandler.instance())
                 .build();
+        processor.registerHandlerInterceptor(new OwnPositionInterceptor(context.positions()));
         processor.registerHandlerInterceptor(new BatchFlushInterceptor(writer));
         if (context.rebuilds().maxEventsPerSecond() > 0) {
             processor.registerHandlerInterceptor(new Throttle(context.rebuilds().maxEventsPerSecond()));
@@ -117,6 +120,6 @@ final class RebuildProcessor {
      * @param rebuilds    how rebuilds are carried out
      */
     record Context(Configuration axon, MongoDatabase database, MongoTemplate template, RebuildHandlers handlers,
-                   ProjectionSettings projections, RebuildSettings rebuilds) {
+                   EventPositions positions, ProjectionSettings projections, RebuildSettings rebuilds) {
     }
 }

@@ -3,6 +3,7 @@ package io.mms.projections.rebuild;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.mms.projections.support.ProcessorTokens;
+import io.mms.projections.support.EventPositions;
 import io.mms.projections.support.ProjectionSettings;
 import io.mms.projections.support.ReadModel;
 import io.mms.projections.support.ReadModelProgress;
@@ -58,6 +59,7 @@ public class RebuildRunner implements ConfigurerModule {
     private final RebuildWorkspace workspace;
     private final MongoDatabase database;
     private final RebuildHandlers handlers;
+    private final EventPositions positions;
     private final ProjectionSettings projections;
     private final RebuildSettings settings;
     private final Clock clock = Clock.systemUTC();
@@ -73,7 +75,8 @@ public class RebuildRunner implements ConfigurerModule {
      */
     public RebuildRunner(List<ReadModel> readModels, Rebuilds rebuilds, ProcessorTokens tokens,
                          ReadModelVersions versions, MongoClient client, MongoDatabase database,
-                         RebuildHandlers handlers, ProjectionSettings projections, RebuildSettings settings) {
+                         RebuildHandlers handlers, EventPositions positions, ProjectionSettings projections,
+                         RebuildSettings settings) {
         readModels.forEach(readModel -> this.readModels.put(readModel.processor(), readModel));
         this.rebuilds = rebuilds;
         this.tokens = tokens;
@@ -81,6 +84,7 @@ public class RebuildRunner implements ConfigurerModule {
         this.workspace = new RebuildWorkspace(client, database, template(database), versions);
         this.database = database;
         this.handlers = handlers;
+        this.positions = positions;
         this.projections = projections;
         this.settings = settings;
     }
@@ -106,7 +110,8 @@ public class RebuildRunner implements ConfigurerModule {
     }
 
     private void start(Configuration axon) {
-        context = new RebuildProcessor.Context(axon, database, template(database), handlers, projections, settings);
+        context = new RebuildProcessor.Context(axon, database, template(database), handlers, positions,
+                projections, settings);
         ticker = Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("ReadModelRebuilds"));
         ticker.scheduleWithFixedDelay(this::tick, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }

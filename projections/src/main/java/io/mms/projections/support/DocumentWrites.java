@@ -38,8 +38,13 @@ public final class DocumentWrites {
                 Updates.combine(update, Updates.set(POSITION, position)));
     }
 
-    /** The position of an event in the stream, which documents store to ignore older events. */
+    /**
+     * The position of an event in the stream, which documents store to ignore older events: its
+     * own, as {@link OwnPositionInterceptor} looked it up for the batch being processed, else the
+     * position its token names (exact for history read after the fact and for Axon Server).
+     */
     public static long positionOf(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("event has no position: " + token));
+        return OwnPositionInterceptor.current().orElseGet(() -> token.position()
+                .orElseThrow(() -> new IllegalStateException("event has no position: " + token)));
     }
 }

@@ -28,13 +28,15 @@ public class ReadModelProcessors implements ConfigurerModule {
     private final List<ReadModel> readModels;
     private final MongoTemplate mongoTemplate;
     private final ProjectionWriter writer;
+    private final EventPositions positions;
     private final ProjectionSettings settings;
 
     public ReadModelProcessors(List<ReadModel> readModels, MongoTemplate mongoTemplate,
-                               ProjectionWriter writer, ProjectionSettings settings) {
+                               ProjectionWriter writer, EventPositions positions, ProjectionSettings settings) {
         this.readModels = readModels;
         this.mongoTemplate = mongoTemplate;
         this.writer = writer;
+        this.positions = positions;
         this.settings = settings;
     }
 
@@ -79,6 +81,7 @@ public class ReadModelProcessors implements ConfigurerModule {
                 // Remembers which documents have no parked event, instead of asking the queue for every event.
                 .registerDeadLetteringEventHandlerInvokerConfiguration(name,
                         (config, builder) -> builder.enableSequenceIdentifierCache())
+                .registerHandlerInterceptor(name, config -> new OwnPositionInterceptor(positions))
                 .registerHandlerInterceptor(name, config -> new BatchFlushInterceptor(writer))
                 .registerListenerInvocationErrorHandler(name, config -> PropagatingErrorHandler.instance())
                 .registerErrorHandler(name, config -> PropagatingErrorHandler.instance());

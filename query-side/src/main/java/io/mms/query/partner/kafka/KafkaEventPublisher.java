@@ -1,6 +1,7 @@
 package io.mms.query.partner.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mms.projections.support.EventPositions;
 import io.mms.query.partner.PublicEnvelopes;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

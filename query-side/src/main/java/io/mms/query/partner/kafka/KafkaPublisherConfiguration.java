@@ -1,6 +1,7 @@
 package io.mms.query.partner.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mms.projections.support.EventPositions;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
@@ -16,7 +17,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 
 import java.util.Map;
@@ -42,13 +42,13 @@ class KafkaPublisherConfiguration {
     @Bean(destroyMethod = "close")
     KafkaEventPublisher kafkaEventPublisher(KafkaSettings settings, KafkaProperties kafka,
                                             ObjectProvider<SslBundles> ssl, ObjectMapper json,
-                                            NamedParameterJdbcTemplate eventStoreDatabase)
+                                            EventPositions eventPositions)
             throws InterruptedException {
         PublisherTopic.ensureExists(kafka.buildAdminProperties(ssl.getIfAvailable()),
                 settings.topic(), settings.partitions());
         log.info("Publishing events to Kafka topic {} at {}", settings.topic(), kafka.getBootstrapServers());
         return new KafkaEventPublisher(producers(kafka.buildProducerProperties(ssl.getIfAvailable())),
-                new EventRecords(settings.topic(), json), new EventPositions(eventStoreDatabase),
+                new EventRecords(settings.topic(), json), eventPositions,
                 settings.personalData(), json);
     }
 

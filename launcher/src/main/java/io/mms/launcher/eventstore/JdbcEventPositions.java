@@ -1,5 +1,6 @@
-package io.mms.query.partner.kafka;
+package io.mms.launcher.eventstore;
 
+import io.mms.projections.support.EventPositions;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.WrappedToken;
@@ -10,29 +11,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The positions of a batch's events in the stream, as the HTTP stream gives them.
- *
- * <p>A processor's tokens from the JDBC store name the highest position seen so far: an event
- * that commits late, into a gap below that position, arrives with a token that still names the
- * highest one. Its own position is therefore read from the store, one query per batch, by the
- * events' identifiers. Axon Server's tokens have no gaps and name each event's own position.
+ * Each event's own position: read from {@code DomainEventEntry} by event identifier, one query
+ * per batch, for events from the JDBC store, whose tokens name the highest position seen so
+ * far; taken from the token for events from Axon Server, whose tokens have no gaps and name
+ * each event's own position.
  */
-final class EventPositions {
+final class JdbcEventPositions implements EventPositions {
 
     private static final String POSITIONS =
             "SELECT eventIdentifier, globalIndex FROM DomainEventEntry WHERE eventIdentifier IN (:ids)";
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    EventPositions(NamedParameterJdbcTemplate jdbc) {
+    JdbcEventPositions(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Each event's position, by event identifier. */
-    Map<String, Long> of(List<TrackedEventMessage<?>> events) {
+    @Override
+    public Map<String, Long> of(List<? extends TrackedEventMessage<?>> events) {
         Map<String, Long> positions = new HashMap<>();
         List<String> stored = events.stream()
-                .filter(EventPositions::fromJdbcStore)
+                .filter(JdbcEventPositions::fromJdbcStore)
                 .map(TrackedEventMessage::getIdentifier)
                 .toList();
         if (!stored.isEmpty()) {
@@ -42,16 +41,12 @@ final class EventPositions {
         }
         events.stream()
                 .filter(event -> !fromJdbcStore(event))
-                .forEach(event -> positions.put(event.getIdentifier(), ownPosition(event)));
+                .forEach(event -> positions.put(event.getIdentifier(), event.trackingToken().position().orElseThrow()));
         if (positions.size() < events.size()) {
             throw new IllegalStateException((events.size() - positions.size()) + " events of the batch are not in "
                     + "DomainEventEntry; their positions are unknown");
         }
         return positions;
-    }
-
-    private static long ownPosition(TrackedEventMessage<?> event) {
-        return event.trackingToken().position().orElseThrow();
     }
 
     private static boolean fromJdbcStore(TrackedEventMessage<?> event) {
