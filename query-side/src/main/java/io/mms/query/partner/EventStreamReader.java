@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mms.events.EventCatalog;
 import io.mms.events.EventEnvelope;
+import io.mms.query.history.EventEnvelopes;
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,13 +32,6 @@ import java.util.concurrent.TimeUnit;
  * therefore never misses an event below it.
  */
 class EventStreamReader {
-
-    /**
-     * Axon's message-origin metadata: {@code traceId} is the id of the first message of the
-     * chain (the correlation), {@code correlationId} the id of the message that caused this one.
-     */
-    private static final String CORRELATION_KEY = "traceId";
-    private static final String CAUSATION_KEY = "correlationId";
 
     /** How many filtered-out events one page reads through at most before it returns. */
     private static final int MAX_SCAN = 10_000;
@@ -156,26 +148,7 @@ class EventStreamReader {
 
     private EventEnvelope<ObjectNode> envelope(long position, TrackedEventMessage<?> message,
                                                Subscription subscription) {
-        Class<?> payloadType = message.getPayloadType();
-        ObjectNode payload = json.valueToTree(message.getPayload());
-        if (!subscription.personalData()) {
-            PersonalDataFields.remove(payloadType, payload);
-        }
-        MetaData metaData = message.getMetaData();
-        DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
-        return new EventEnvelope<>(
-                position,
-                EventCatalog.typeOf(payloadType),
-                EventCatalog.revisionOf(payloadType),
-                domain == null ? null : domain.getAggregateIdentifier(),
-                domain == null ? -1 : domain.getSequenceNumber(),
-                message.getTimestamp(),
-                text(metaData.get(CORRELATION_KEY)),
-                text(metaData.get(CAUSATION_KEY)),
-                payload);
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
+        EventEnvelope<ObjectNode> envelope = EventEnvelopes.of(position, message, json);
+        return subscription.personalData() ? envelope : EventEnvelopes.withoutPersonalData(envelope);
     }
 }
