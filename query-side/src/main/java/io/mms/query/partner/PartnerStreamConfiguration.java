@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** The partner API: the event stream over HTTP for the configured clients. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ApiClients.class, StreamSettings.class})
+@EnableConfigurationProperties({ApiClients.class, StreamSettings.class, ExportSettings.class})
 class PartnerStreamConfiguration {
 
     @Bean
