@@ -12,26 +12,23 @@ final class ConcurrencyLimit {
 
     private final String kind;
     private final int total;
-    private final int perClient;
     private final Map<String, Integer> byClient = new HashMap<>();
     private int inUse;
 
     /**
-     * @param kind      what is counted, plural, for messages: {@code streams}, {@code exports}
-     * @param total     how many are served at once in all
-     * @param perClient how many one client may hold at once
+     * @param kind  what is counted, plural, for messages: {@code streams}, {@code exports}
+     * @param total how many are served at once in all
      */
-    ConcurrencyLimit(String kind, int total, int perClient) {
+    ConcurrencyLimit(String kind, int total) {
         this.kind = kind;
         this.total = total;
-        this.perClient = perClient;
     }
 
     /**
-     * Takes a place for the client; a client at its own limit is refused with 429, any client
-     * while every place is taken with 503.
+     * Takes a place for the client, which may hold {@code perClient} at once; a client at its own
+     * limit is refused with 429, any client while every place is taken with 503.
      */
-    synchronized Place take(ApiClient client) {
+    synchronized Place take(ApiClient client, int perClient) {
         int held = byClient.getOrDefault(client.name(), 0);
         if (held >= perClient) {
             throw ApiRefusal.tooMany("client '" + client.name() + "' already has " + held + " " + kind

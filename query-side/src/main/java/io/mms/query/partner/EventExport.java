@@ -48,7 +48,7 @@ class EventExport {
         this.history = history;
         this.requests = requests;
         this.settings = settings;
-        this.exports = new ConcurrencyLimit("exports", settings.maxExports(), settings.maxPerClient());
+        this.exports = new ConcurrencyLimit("exports", settings.maxExports());
         this.json = json;
     }
 
@@ -67,7 +67,7 @@ class EventExport {
         HistoryFilter filter = filter(subscription, aggregateId, from, to);
         long start = requests.start(after, null);
         long end = end(upTo);
-        try (ConcurrencyLimit.Place place = exports.take(client)) {
+        try (ConcurrencyLimit.Place place = exports.take(client, settings.maxPerClient())) {
             response.setContentType(writer.contentType());
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + writer.fileName() + "\"");
             response.setHeader(UP_TO_HEADER, Long.toString(end));

@@ -36,6 +36,11 @@ class PartnerStreamConfiguration {
                 settings.gapSettleTime(), Clock.systemUTC());
     }
 
+    @Bean(destroyMethod = "close")
+    StreamHead streamHead(StreamPositions positions, StreamSettings settings) {
+        return new StreamHead(positions::latest, settings.headPollInterval());
+    }
+
     @Bean
     SubscriptionRequests subscriptionRequests(StreamPositions positions) {
         return new SubscriptionRequests(positions);
