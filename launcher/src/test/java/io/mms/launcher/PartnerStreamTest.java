@@ -3,6 +3,9 @@ package io.mms.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mms.command.customer.AddCustomerTag;
 import io.mms.command.customer.RegisterCustomer;
+import io.mms.events.customer.CustomerRegistered;
+import io.mms.events.customer.CustomerTagAdded;
+import io.mms.example.StreamConsumer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,8 +25,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -155,6 +162,44 @@ class PartnerStreamTest {
         assertThat(allPages("limit=200", PARTNER_KEY))
                 .extracting(event -> event.get("position").asLong())
                 .containsExactlyElementsOf(storedPositions());
+    }
+
+    @Test
+    void theReadmesJavaConsumerReadsEventRecordsAndResumesAfterTheLastItHandled() throws Exception {
+        List<Long> before = storedPositions();
+        String lastSeen = before.isEmpty() ? null : before.get(before.size() - 1).toString();
+        String ada = register("ada-" + UUID.randomUUID() + "@example.com");
+        commands().sendAndWait(new AddCustomerTag(ada, "vip"));
+        StreamConsumer consumer = new StreamConsumer(mms.url(""), WEBSHOP_KEY,
+                "CustomerRegistered,CustomerTagAdded", lastSeen);
+
+        List<Object> first = follow(consumer, event -> !(event instanceof CustomerTagAdded tagged
+                && tagged.customerId().equals(ada)));
+        String grace = register("grace-" + UUID.randomUUID() + "@example.com");
+        List<Object> second = follow(consumer, event -> false);
+
+        assertThat(first).hasSize(2);
+        assertThat(first.get(0)).isInstanceOfSatisfying(CustomerRegistered.class, registered -> {
+            assertThat(registered.customerId()).isEqualTo(ada);
+            assertThat(registered.email()).as("personal data, not granted to the webshop").isNull();
+        });
+        assertThat(first.get(1)).isInstanceOfSatisfying(CustomerTagAdded.class, tagged ->
+                assertThat(tagged.tag()).isEqualTo("vip"));
+        assertThat(second).singleElement().isInstanceOfSatisfying(CustomerRegistered.class, registered ->
+                assertThat(registered.customerId()).isEqualTo(grace));
+    }
+
+    /** Follows the stream until the handler says stop, or fails after half a minute. */
+    private static List<Object> follow(StreamConsumer consumer, Predicate<Object> goOn) throws Exception {
+        List<Object> events = new CopyOnWriteArrayList<>();
+        CompletableFuture.runAsync(() -> {
+            try {
+                consumer.follow(event -> events.add(event) && goOn.test(event));
+            } catch (IOException | InterruptedException failed) {
+                throw new IllegalStateException(failed);
+            }
+        }).get(30, TimeUnit.SECONDS);
+        return events;
     }
 
     private static void writeEvents(int customers, int tagsEach) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -167,6 +168,19 @@ abstract class PipelineContract {
         ResponseError error = singleError(graphQl().documentName("customers").variable("first", 1000));
 
         assertThat(error.getExtensions()).containsEntry("code", "VALIDATION");
+    }
+
+    @Test
+    void aCustomersEventHistoryIsReadFromTheEventStore() {
+        String id = registerCustomer(uniqueEmail(), "Historian");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> graphQl().documentName("events")
+                .variable("filter", Map.of("aggregateId", id)).execute()
+                .path("events.edges[*].node.type").entityList(String.class).containsExactly("CustomerRegistered")
+                .path("events.edges[0].node.sequence").entity(Long.class).isEqualTo(0L)
+                .path("events.edges[0].node.payload.customerId").entity(String.class).isEqualTo(id)
+                .path("events.edges[0].node.personalDataOmitted").entityList(String.class)
+                .containsExactly("email", "name"));
     }
 
     private List<String> allCustomerIds(int pageSize) {

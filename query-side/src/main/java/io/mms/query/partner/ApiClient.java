@@ -8,8 +8,9 @@ import java.util.Set;
  * @param name       its name in the configuration
  * @param scopes     its scopes
  * @param eventTypes the event types it may read; {@code *} stands for all
+ * @param maxStreams how many streams it may hold open at once, or null for the common limit
  */
-record ApiClient(String name, Set<String> scopes, Set<String> eventTypes) {
+record ApiClient(String name, Set<String> scopes, Set<String> eventTypes, Integer maxStreams) {
 
     static final String READ = "events:read";
     static final String EXPORT = "events:export";
@@ -18,6 +19,10 @@ record ApiClient(String name, Set<String> scopes, Set<String> eventTypes) {
 
     boolean has(String scope) {
         return scopes.contains(scope);
+    }
+
+    int maxStreamsOr(int commonLimit) {
+        return maxStreams == null ? commonLimit : maxStreams;
     }
 
     boolean mayRead(String eventType) {

@@ -24,8 +24,10 @@ record ApiClients(Map<String, Registration> clients) {
      * @param apiKeySha256 the hex SHA-256 of the client's key
      * @param scopes       what it may do: {@code events:read}, {@code events:export}, {@code personal-data}
      * @param eventTypes   the public event types it may read, {@code *} for all
+     * @param maxStreams   how many streams it may hold open at once; {@code mms.stream.max-per-client}
+     *                     when not given
      */
-    record Registration(String apiKeySha256, Set<String> scopes, Set<String> eventTypes) {
+    record Registration(String apiKeySha256, Set<String> scopes, Set<String> eventTypes, Integer maxStreams) {
 
         Registration {
             scopes = scopes == null ? Set.of() : Set.copyOf(scopes);

@@ -3,8 +3,8 @@ package io.mms.query.partner;
 /**
  * The body of every refused request on the partner API.
  *
- * @param code    {@code UNAUTHENTICATED}, {@code FORBIDDEN}, {@code VALIDATION}, {@code NOT_FOUND} or
- *                {@code UNAVAILABLE}
+ * @param code    {@code UNAUTHENTICATED}, {@code FORBIDDEN}, {@code VALIDATION}, {@code NOT_FOUND},
+ *                {@code TOO_MANY_REQUESTS} or {@code UNAVAILABLE}
  * @param message what was wrong, for a person to read
  */
 record ApiError(String code, String message) {

@@ -37,9 +37,13 @@ class ApiKeyFilter extends OncePerRequestFilter {
         this.keys = clients.clients().entrySet().stream()
                 .filter(entry -> entry.getValue().apiKeySha256() != null)
                 .map(entry -> new KnownKey(HexFormat.of().parseHex(entry.getValue().apiKeySha256().trim()),
-                        new ApiClient(entry.getKey(), entry.getValue().scopes(), entry.getValue().eventTypes())))
+                        client(entry.getKey(), entry.getValue())))
                 .toList();
         this.json = json;
+    }
+
+    private static ApiClient client(String name, ApiClients.Registration registration) {
+        return new ApiClient(name, registration.scopes(), registration.eventTypes(), registration.maxStreams());
     }
 
     @Override

@@ -26,6 +26,10 @@ class ApiRefusal extends RuntimeException {
         return new ApiRefusal(HttpStatus.NOT_FOUND, "NOT_FOUND", message);
     }
 
+    static ApiRefusal tooMany(String message) {
+        return new ApiRefusal(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS", message);
+    }
+
     static ApiRefusal unavailable(String message) {
         return new ApiRefusal(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE", message);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mms.events.EventCatalog;
 import io.mms.events.EventEnvelope;
+import io.mms.query.history.EventEnvelopes;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -140,8 +141,14 @@ class EventStreamReader {
             cursor = position;
             Class<?> payloadType = message.getPayloadType();
             if (EventCatalog.isPublic(payloadType) && subscription.accepts(EventCatalog.typeOf(payloadType))) {
-                events.add(PublicEnvelopes.of(position, message, subscription.personalData(), json));
+                events.add(envelope(position, message, subscription));
             }
         }
+    }
+
+    private EventEnvelope<ObjectNode> envelope(long position, TrackedEventMessage<?> message,
+                                               Subscription subscription) {
+        EventEnvelope<ObjectNode> envelope = EventEnvelopes.of(position, message, json);
+        return subscription.personalData() ? envelope : EventEnvelopes.withoutPersonalData(envelope);
     }
 }

@@ -6,7 +6,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Answers a refused partner request with its status and a readable JSON body. */
-@RestControllerAdvice(assignableTypes = {EventPages.class, EventStream.class, EventSchemaEndpoint.class})
+@RestControllerAdvice(assignableTypes = {EventPages.class, EventStream.class, EventSchemaEndpoint.class,
+        EventExport.class})
 class PartnerApiErrors {
 
     @ExceptionHandler(ApiRefusal.class)

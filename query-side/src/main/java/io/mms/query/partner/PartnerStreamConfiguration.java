@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** The partner API: the event stream over HTTP for the configured clients. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ApiClients.class, StreamSettings.class})
+@EnableConfigurationProperties({ApiClients.class, StreamSettings.class, ExportSettings.class})
 class PartnerStreamConfiguration {
 
     @Bean
@@ -34,6 +34,11 @@ class PartnerStreamConfiguration {
                                         StreamPositions positions, ObjectMapper json, StreamSettings settings) {
         return new EventStreamReader(eventStore, storageEngine.getIfAvailable(), positions, json,
                 settings.gapSettleTime(), Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
+    StreamHead streamHead(StreamPositions positions, StreamSettings settings) {
+        return new StreamHead(positions::latest, settings.headPollInterval());
     }
 
     @Bean

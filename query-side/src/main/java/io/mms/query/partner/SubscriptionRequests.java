@@ -93,7 +93,8 @@ class SubscriptionRequests {
         return types;
     }
 
-    private static long position(String value) {
+    /** A position as a partner writes it: a whole number, -1 for before the first event. */
+    static long position(String value) {
         try {
             long position = Long.parseLong(value.trim());
             if (position < StreamPositions.START) {

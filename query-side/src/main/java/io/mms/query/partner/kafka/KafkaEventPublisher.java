@@ -1,8 +1,11 @@
 package io.mms.query.partner.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mms.events.EventCatalog;
+import io.mms.events.EventEnvelope;
 import io.mms.projections.support.EventPositions;
-import io.mms.query.partner.PublicEnvelopes;
+import io.mms.query.history.EventEnvelopes;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -61,7 +64,7 @@ public class KafkaEventPublisher implements AutoCloseable {
     @EventHandler
     void publish(TrackedEventMessage<?> message, UnitOfWork<?> unitOfWork) throws InterruptedException {
         List<TrackedEventMessage<?>> batch = unitOfWork.root().getOrComputeResource(BATCH, key -> new ArrayList<>());
-        if (PublicEnvelopes.isPublic(message)) {
+        if (EventCatalog.isPublic(message.getPayloadType())) {
             batch.add(message);
         }
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
@@ -76,7 +79,7 @@ public class KafkaEventPublisher implements AutoCloseable {
         }
         Map<String, Long> positionById = positions.of(batch);
         CompletableFuture<?>[] sends = batch.stream()
-                .map(event -> PublicEnvelopes.of(positionById.get(event.getIdentifier()), event, personalData, json))
+                .map(event -> envelope(positionById.get(event.getIdentifier()), event))
                 .map(envelope -> kafka.send(records.of(envelope)))
                 .toArray(CompletableFuture[]::new);
         try {
@@ -89,5 +92,10 @@ public class KafkaEventPublisher implements AutoCloseable {
     @Override
     public void close() {
         producers.destroy();
+    }
+
+    private EventEnvelope<ObjectNode> envelope(long position, TrackedEventMessage<?> event) {
+        EventEnvelope<ObjectNode> envelope = EventEnvelopes.of(position, event, json);
+        return personalData ? envelope : EventEnvelopes.withoutPersonalData(envelope);
     }
 }

@@ -1,4 +1,4 @@
-package io.mms.query.partner;
+package io.mms.query.history;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mms.events.PersonalData;
