@@ -29,12 +29,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -68,16 +65,16 @@ class EventExportTest {
     @BeforeAll
     static void start() {
         mms = RunningMms.start(List.of(GatedHistory.class), dataDirectory,
-                "--mms.clients.analyst.api-key-sha256=" + sha256(ANALYST_KEY),
+                "--mms.clients.analyst.api-key-sha256=" + ApiKeys.sha256(ANALYST_KEY),
                 "--mms.clients.analyst.scopes=events:export,personal-data",
                 "--mms.clients.analyst.event-types=*",
-                "--mms.clients.exporter.api-key-sha256=" + sha256(EXPORTER_KEY),
+                "--mms.clients.exporter.api-key-sha256=" + ApiKeys.sha256(EXPORTER_KEY),
                 "--mms.clients.exporter.scopes=events:export",
                 "--mms.clients.exporter.event-types=*",
-                "--mms.clients.reader.api-key-sha256=" + sha256(READER_KEY),
+                "--mms.clients.reader.api-key-sha256=" + ApiKeys.sha256(READER_KEY),
                 "--mms.clients.reader.scopes=events:read",
                 "--mms.clients.reader.event-types=*",
-                "--mms.clients.narrow.api-key-sha256=" + sha256(NARROW_KEY),
+                "--mms.clients.narrow.api-key-sha256=" + ApiKeys.sha256(NARROW_KEY),
                 "--mms.clients.narrow.scopes=events:export",
                 "--mms.clients.narrow.event-types=CustomerRegistered",
                 "--mms.export.batch-size=" + BATCH,
@@ -345,15 +342,6 @@ class EventExportTest {
         long newest = mms.bean(JdbcTemplate.class).queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry",
                 Long.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> mms.bean(EventHistory.class).settledHead() >= newest);
-    }
-
-    private static String sha256(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     /** Puts a gate in front of the event history, so a test can hold an export midway. */

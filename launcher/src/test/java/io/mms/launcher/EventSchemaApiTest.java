@@ -27,15 +27,11 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,13 +64,13 @@ class EventSchemaApiTest {
     @BeforeAll
     static void start() {
         mms = RunningMms.start(dataDirectory,
-                "--mms.clients.partner.api-key-sha256=" + sha256(PARTNER_KEY),
+                "--mms.clients.partner.api-key-sha256=" + ApiKeys.sha256(PARTNER_KEY),
                 "--mms.clients.partner.scopes=events:read,personal-data",
                 "--mms.clients.partner.event-types=*",
-                "--mms.clients.webshop.api-key-sha256=" + sha256(WEBSHOP_KEY),
+                "--mms.clients.webshop.api-key-sha256=" + ApiKeys.sha256(WEBSHOP_KEY),
                 "--mms.clients.webshop.scopes=events:export",
                 "--mms.clients.webshop.event-types=*",
-                "--mms.clients.auditor.api-key-sha256=" + sha256(AUDITOR_KEY),
+                "--mms.clients.auditor.api-key-sha256=" + ApiKeys.sha256(AUDITOR_KEY),
                 "--mms.clients.auditor.scopes=personal-data",
                 "--mms.clients.auditor.event-types=*");
     }
@@ -216,12 +212,4 @@ class EventSchemaApiTest {
         return mms.http("").get().uri(uri).header("Authorization", "Bearer " + key).exchange();
     }
 
-    private static String sha256(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 }

@@ -21,11 +21,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -56,15 +53,15 @@ class PartnerStreamLoadTest {
     @BeforeAll
     static void start() {
         mms = RunningMms.start(dataDirectory,
-                "--mms.clients.crowd.api-key-sha256=" + sha256(CROWD_KEY),
+                "--mms.clients.crowd.api-key-sha256=" + ApiKeys.sha256(CROWD_KEY),
                 "--mms.clients.crowd.scopes=events:read",
                 "--mms.clients.crowd.event-types=*",
                 "--mms.clients.crowd.max-streams=" + CROWD,
-                "--mms.clients.stalled.api-key-sha256=" + sha256(STALLED_KEY),
+                "--mms.clients.stalled.api-key-sha256=" + ApiKeys.sha256(STALLED_KEY),
                 "--mms.clients.stalled.scopes=events:read,personal-data",
                 "--mms.clients.stalled.event-types=*",
                 "--mms.clients.stalled.max-streams=1",
-                "--mms.clients.watcher.api-key-sha256=" + sha256(WATCHER_KEY),
+                "--mms.clients.watcher.api-key-sha256=" + ApiKeys.sha256(WATCHER_KEY),
                 "--mms.clients.watcher.scopes=events:read",
                 "--mms.clients.watcher.event-types=*",
                 "--mms.stream.heartbeat=1s",
@@ -225,12 +222,4 @@ class PartnerStreamLoadTest {
         return mms.bean(CommandGateway.class);
     }
 
-    private static String sha256(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 }

@@ -15,13 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -53,13 +49,13 @@ class PartnerStreamTest {
     @BeforeAll
     static void start() {
         mms = RunningMms.start(dataDirectory,
-                "--mms.clients.partner.api-key-sha256=" + sha256(PARTNER_KEY),
+                "--mms.clients.partner.api-key-sha256=" + ApiKeys.sha256(PARTNER_KEY),
                 "--mms.clients.partner.scopes=events:read,personal-data",
                 "--mms.clients.partner.event-types=*",
-                "--mms.clients.webshop.api-key-sha256=" + sha256(WEBSHOP_KEY),
+                "--mms.clients.webshop.api-key-sha256=" + ApiKeys.sha256(WEBSHOP_KEY),
                 "--mms.clients.webshop.scopes=events:read",
                 "--mms.clients.webshop.event-types=CustomerRegistered,CustomerTagAdded",
-                "--mms.clients.exporter.api-key-sha256=" + sha256(EXPORTER_KEY),
+                "--mms.clients.exporter.api-key-sha256=" + ApiKeys.sha256(EXPORTER_KEY),
                 "--mms.clients.exporter.scopes=events:export",
                 "--mms.clients.exporter.event-types=*",
                 "--mms.stream.heartbeat=1s");
@@ -267,12 +263,4 @@ class PartnerStreamTest {
         return mms.bean(CommandGateway.class);
     }
 
-    private static String sha256(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 }
