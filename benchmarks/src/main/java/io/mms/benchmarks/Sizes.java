@@ -25,10 +25,9 @@ record Sizes(int runs, int clients, int writes, int customers, int campaigns, in
             Duration.ofSeconds(2), Duration.ofMillis(300), List.of(10, 50, 200), 5);
 
     /**
-     * The issue's freshness load (60 s); writes and history a tenth of its sizes (10k writes
-     * instead of 100k, 100k events instead of 1M), so that three runs on two stores fit in
-     * about half an hour on the two-core machine.
+     * Scaled down from the issue's sizes (100k writes, 1M events, 60 s of freshness load) so
+     * that three runs on two stores fit in about ten minutes on the two-core machine.
      */
-    static final Sizes FULL = new Sizes(3, 8, 10_000, 10_000, 100, 100_000,
-            Duration.ofSeconds(60), Duration.ofSeconds(5), List.of(10, 1_000, 10_000), 20);
+    static final Sizes FULL = new Sizes(3, 8, 1_000, 1_000, 100, 10_000,
+            Duration.ofSeconds(10), Duration.ofSeconds(2), List.of(10, 1_000, 10_000), 20);
 }
