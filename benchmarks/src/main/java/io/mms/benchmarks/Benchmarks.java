@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs the benchmarks: {@code --short} in seconds, to prove the harness works, or
- * {@code --full}, which also writes the results table into the README given with
- * {@code --readme=<path>}. Each run starts MMS afresh on a new data directory, and every
- * figure is measured next to its baseline in that same run.
+ * Runs the benchmarks: {@code --sizes=short} (the default) in seconds, to prove the harness
+ * works, or {@code --sizes=full} or {@code --sizes=issue}, either of which writes its results
+ * table into the README given with {@code --readme=<path>}. Each run starts MMS afresh on a new
+ * data directory, and every figure is measured next to its baseline in that same run.
  */
 public final class Benchmarks {
 
@@ -19,12 +19,13 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean full = List.of(args).contains("--full");
-        Sizes sizes = full ? Sizes.FULL : Sizes.SHORT;
+        Sizes sizes = Sizes.SHORT;
         Path readme = null;
         for (String arg : args) {
             if (arg.startsWith("--readme=")) {
                 readme = Path.of(arg.substring("--readme=".length()));
+            } else if (arg.startsWith("--sizes=")) {
+                sizes = Sizes.named(arg.substring("--sizes=".length()));
             }
         }
         Report report = run(sizes, stores(args), readme);
@@ -79,6 +80,8 @@ public final class Benchmarks {
                     customers, results);
             log("B2");
             Rebuild.run(mms, sizes, results);
+            log("B7");
+            Export.run(mms, results);
         } finally {
             delete(dataDirectory);
         }

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * visible when the answer that shows it arrives: figures are upper bounds, coarse by up to
  * one poll interval. A change still invisible after {@link #GIVE_UP} is counted as such and
  * enters the percentiles with the time waited, which then are lower bounds. A mutation that
- * fails (the server refuses the connection or answers with an error) is counted, not waited for.
+ * fails (the server refuses the connection, answers with an error or not within 30 s) is counted,
+ * not waited for.
  */
 final class Freshness {
 
@@ -48,7 +49,6 @@ final class Freshness {
         Latencies visibility = new Latencies();
         AtomicInteger invisible = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
-        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         ScheduledExecutorService pollers = Executors.newScheduledThreadPool(2);
         ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
         long intervalNanos = (long) (1e9 / ratePerSecond);
@@ -76,19 +76,11 @@ final class Freshness {
                                     visibility, invisible, visible);
                         });
             }
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                    .exceptionally(failure -> {
-                        failures.add(failure);
-                        return null;
-                    })
-                    .get(2, TimeUnit.MINUTES);
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
         } catch (Exception e) {
             throw new IllegalStateException("the freshness load failed", e);
         } finally {
             pollers.shutdownNow();
-        }
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("a mutation or query failed", failures.peek());
         }
         results.accept(new Measurement(NAME, "offered rate", "ops/s", ratePerSecond));
         results.accept(new Measurement(NAME, "mutation response, from scheduled send", "p99 ms",
@@ -112,9 +104,7 @@ final class Freshness {
                              AtomicInteger invisible, CompletableFuture<Void> visible) {
         http.graphQlAsync(CUSTOMER, Map.of("id", change.customerId())).whenComplete((answer, failure) -> {
             long waited = System.nanoTime() - change.answered();
-            if (failure != null) {
-                visible.completeExceptionally(failure);
-            } else if (showsAtLeast(answer, change.name())) {
+            if (failure == null && showsAtLeast(answer, change.name())) {
                 visibility.add(waited);
                 visible.complete(null);
             } else if (waited > GIVE_UP.toNanos()) {
@@ -122,6 +112,7 @@ final class Freshness {
                 invisible.incrementAndGet();
                 visible.complete(null);
             } else {
+                // A query that failed or timed out under load is asked again, like one that showed an older name.
                 pollers.schedule(() -> poll(http, pollers, change, visibility, invisible, visible),
                         POLL.toNanos(), TimeUnit.NANOSECONDS);
             }

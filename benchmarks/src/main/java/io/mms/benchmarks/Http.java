@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration ASYNC_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -41,9 +44,14 @@ final class Http {
         }
     }
 
-    /** Sends the document without waiting; the future fails on a GraphQL error. */
+    /**
+     * Sends the document without waiting; the future fails on a GraphQL error, or when no answer
+     * came within {@link #ASYNC_TIMEOUT}, so that open-loop load against an overloaded server ends.
+     */
     CompletableFuture<JsonNode> graphQlAsync(String document, Map<String, Object> variables) {
-        return client.sendAsync(graphQlRequest(document, variables), HttpResponse.BodyHandlers.ofString())
+        HttpRequest request = HttpRequest.newBuilder(graphQlRequest(document, variables), (name, value) -> true)
+                .timeout(ASYNC_TIMEOUT).build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(Http::data);
     }
 
@@ -63,6 +71,40 @@ final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** GETs the path with the API key and counts the lines of the body as it arrives, keeping none. */
+    long countLines(String path, String apiKey) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + apiKey).GET().build();
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
+                            + new String(body.readAllBytes(), StandardCharsets.UTF_8));
+                }
+                return lines(body);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static long lines(InputStream body) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long lines = 0;
+        for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+            for (int i = 0; i < read; i++) {
+                if (buffer[i] == '\n') {
+                    lines++;
+                }
+            }
+        }
+        return lines;
     }
 
     private HttpRequest graphQlRequest(String document, Map<String, Object> variables) {

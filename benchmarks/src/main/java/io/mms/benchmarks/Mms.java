@@ -38,6 +38,7 @@ final class Mms implements AutoCloseable {
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
                 "--axon.update-check.disabled=true"));
+        args.addAll(Export.clientSettings());
         args.addAll(settings);
         return new Mms(new SpringApplicationBuilder(MmsApplication.class)
                 .sources(RestBaseline.class)

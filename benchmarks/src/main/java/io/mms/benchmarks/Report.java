@@ -15,9 +15,6 @@ import java.util.function.Consumer;
 /** Every figure of every run, summarized as median and spread per store. */
 final class Report {
 
-    static final String START = "<!-- results:start -->";
-    static final String END = "<!-- results:end -->";
-
     private record Row(String benchmark, String workload, String metric) {
     }
 
@@ -96,15 +93,17 @@ final class Report {
         return table.append('\n').toString();
     }
 
-    /** Replaces what lies between the result markers of the file with the table. */
+    /** Replaces what lies between the file's result markers for these sizes with the table. */
     void writeInto(Path readme) throws IOException {
+        String startMarker = "<!-- results:" + sizes.name() + ":start -->";
+        String endMarker = "<!-- results:" + sizes.name() + ":end -->";
         String text = Files.readString(readme);
-        int start = text.indexOf(START);
-        int end = text.indexOf(END);
+        int start = text.indexOf(startMarker);
+        int end = text.indexOf(endMarker);
         if (start < 0 || end < start) {
-            throw new IllegalStateException(readme + " has no " + START + " ... " + END + " markers");
+            throw new IllegalStateException(readme + " has no " + startMarker + " ... " + endMarker + " markers");
         }
-        Files.writeString(readme, text.substring(0, start + START.length()) + "\n" + table()
+        Files.writeString(readme, text.substring(0, start + startMarker.length()) + "\n" + table()
                 + text.substring(end));
     }
 

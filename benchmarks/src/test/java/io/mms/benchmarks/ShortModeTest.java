@@ -17,6 +17,7 @@ class ShortModeTest {
         Report report = Benchmarks.run(Sizes.SHORT, List.of(Store.values()), null);
 
         assertThat(report.benchmarksWithFigures()).containsExactlyInAnyOrder(
-                WritePath.NAME, Rebuild.NAME, Freshness.NAME, Reads.NAME, Sourcing.NAME);
+                WritePath.NAME, Rebuild.NAME, Freshness.NAME, Reads.NAME, Sourcing.NAME,
+                Export.NAME);
     }
 }
