@@ -93,6 +93,14 @@ class PartnerStreamTest {
     }
 
     @Test
+    void aLimitThatIsNotANumberIsRefusedWithACodeLikeAnyMalformedRequest() {
+        get("/api/v1/events?limit=abc", PARTNER_KEY)
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("VALIDATION")
+                .jsonPath("$.message").value(message -> assertThat((String) message).contains("'limit'", "'abc'"));
+    }
+
+    @Test
     void personalDataIsLeftOutUnlessTheClientMayReadIt() {
         String customerId = register("grace-" + UUID.randomUUID() + "@example.com");
 
