@@ -175,6 +175,12 @@ class EventExportTest {
     }
 
     @Test
+    void anExportStartingAtATimeGivenAsTheStreamsSinceIsRefusedRatherThanReadFromTheBeginning() {
+        assertRefused(get("/api/v1/events/export?since=2026-01-01T00:00:00Z", EXPORTER_KEY), 400, "VALIDATION",
+                "'from'");
+    }
+
+    @Test
     void aPositionRangeThatEndsBeforeItStartsIsAValidationError() {
         assertRefused(get("/api/v1/events/export?after=10&upTo=5", EXPORTER_KEY), 400, "VALIDATION", "'upTo'");
     }

@@ -62,6 +62,7 @@ class EventExport {
                 @RequestParam(required = false) String after,
                 @RequestParam(required = false) String upTo) throws IOException {
         ApiClient client = SubscriptionRequests.requireAnyScope(request, ApiClient.EXPORT);
+        SubscriptionRequests.refuseMisnamedStart(request, "since", "from");
         Subscription subscription = requests.subscription(client, types);
         ExportFormat writer = ExportFormat.named(format);
         HistoryFilter filter = filter(subscription, aggregateId, from, to);

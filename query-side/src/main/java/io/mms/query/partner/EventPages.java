@@ -35,6 +35,7 @@ class EventPages {
               @RequestParam(required = false) List<String> types,
               @RequestParam(required = false) String limit) {
         ApiClient client = SubscriptionRequests.requireAnyScope(request, ApiClient.READ, ApiClient.EXPORT);
+        SubscriptionRequests.refuseMisnamedStart(request, "from", "since");
         Subscription subscription = requests.subscription(client, types);
         long start = requests.start(after, since);
         EventPage page = reader.read(start, subscription, limit(limit), Duration.ZERO);
