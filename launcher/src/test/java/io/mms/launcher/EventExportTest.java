@@ -174,6 +174,17 @@ class EventExportTest {
                 "NoSuchEvent");
     }
 
+    @Test
+    void anExportStartingAtATimeGivenAsTheStreamsSinceIsRefusedRatherThanReadFromTheBeginning() {
+        assertRefused(get("/api/v1/events/export?since=2026-01-01T00:00:00Z", EXPORTER_KEY), 400, "VALIDATION",
+                "'from'");
+    }
+
+    @Test
+    void aPositionRangeThatEndsBeforeItStartsIsAValidationError() {
+        assertRefused(get("/api/v1/events/export?after=10&upTo=5", EXPORTER_KEY), 400, "VALIDATION", "'upTo'");
+    }
+
     /**
      * The history is held back after its first batch until the client has read the export's
      * first line: an export that produced everything before writing, or wrote without flushing,

@@ -148,6 +148,14 @@ class EventHistoryTest {
         assertThat(errors.get(3).getMessage()).contains("100");
     }
 
+    @Test
+    void aCursorPastTheEndOfTheHistoryIsAValidationError() {
+        ResponseError error = singleError(events(Map.of(), 10, Long.toString(Long.MAX_VALUE / 2)));
+
+        assertThat(error.getExtensions()).containsEntry("code", "VALIDATION");
+        assertThat(error.getMessage()).contains("is not a cursor of the event history");
+    }
+
     private static List<Map<String, Object>> awaitEvents(Map<String, Object> filter, int count) {
         return await().atMost(SETTLING).until(() -> allEvents(filter, 100), events -> events.size() >= count);
     }

@@ -93,6 +93,24 @@ class PartnerStreamTest {
     }
 
     @Test
+    void aLimitThatIsNotANumberIsRefusedWithACodeLikeAnyMalformedRequest() {
+        get("/api/v1/events?limit=abc", PARTNER_KEY)
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("VALIDATION")
+                .jsonPath("$.message").value(message -> assertThat((String) message).contains("'limit'", "'abc'"));
+    }
+
+    @Test
+    void aPullOrStreamStartingAtATimeGivenAsAnExportsFromIsRefusedRatherThanReadFromTheBeginning() {
+        for (String path : List.of("/api/v1/events", "/api/v1/events/stream")) {
+            get(path + "?from=2026-01-01T00:00:00Z", PARTNER_KEY)
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.code").isEqualTo("VALIDATION")
+                    .jsonPath("$.message").value(message -> assertThat((String) message).contains("'since'"));
+        }
+    }
+
+    @Test
     void personalDataIsLeftOutUnlessTheClientMayReadIt() {
         String customerId = register("grace-" + UUID.randomUUID() + "@example.com");
 

@@ -146,10 +146,11 @@ class ReadModelRebuildTest {
     }
 
     @Test
-    void rebuildingAReadModelMmsDoesNotKeepIsNotFound() {
-        ResponseError error = singleError(rebuild("nope"));
+    void rebuildingAReadModelMmsDoesNotKeepIsNotFoundAndNamesTheOnesItKeeps() {
+        ResponseError error = singleError(rebuild("customer_profiles"));
 
         assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND");
+        assertThat(error.getMessage()).contains("'customer_profiles'", "customer-profiles", "segment-membership");
     }
 
     /** Reads the known customers one by one and as a page until told to stop, noting every wrong answer. */

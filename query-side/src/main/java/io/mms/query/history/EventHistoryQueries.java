@@ -41,7 +41,7 @@ class EventHistoryQueries {
         }
         HistoryFilter where = (filter == null ? EventFilterInput.NONE : filter).toFilter();
         long upTo = history.settledHead();
-        List<EventEnvelope<ObjectNode>> events = history.read(where, position(after), upTo, first + 1);
+        List<EventEnvelope<ObjectNode>> events = history.read(where, position(after, upTo), upTo, first + 1);
         List<Page.Item<HistoricEvent>> items = events.stream().limit(first)
                 .map(event -> new Page.Item<>(historic(event), Long.toString(event.position())))
                 .toList();
@@ -57,14 +57,17 @@ class EventHistoryQueries {
                 EventEnvelopes.personalDataIn(envelope));
     }
 
-    /** A cursor is the position of the event it points at; none starts before the first event. */
-    private static long position(String cursor) {
+    /**
+     * A cursor is the position of the event it points at: none lies before the first event, and
+     * none past the end of the history, which only grows.
+     */
+    private static long position(String cursor, long end) {
         if (cursor == null) {
             return -1;
         }
         try {
             long position = Long.parseLong(cursor);
-            if (position >= -1) {
+            if (position >= -1 && position <= end) {
                 return position;
             }
         } catch (NumberFormatException notANumber) {

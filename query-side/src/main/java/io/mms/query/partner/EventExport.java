@@ -62,11 +62,12 @@ class EventExport {
                 @RequestParam(required = false) String after,
                 @RequestParam(required = false) String upTo) throws IOException {
         ApiClient client = SubscriptionRequests.requireAnyScope(request, ApiClient.EXPORT);
+        SubscriptionRequests.refuseMisnamedStart(request, "since", "from");
         Subscription subscription = requests.subscription(client, types);
         ExportFormat writer = ExportFormat.named(format);
         HistoryFilter filter = filter(subscription, aggregateId, from, to);
         long start = requests.start(after, null);
-        long end = end(upTo);
+        long end = end(upTo, start);
         try (ConcurrencyLimit.Place place = exports.take(client, settings.maxPerClient())) {
             response.setContentType(writer.contentType());
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + writer.fileName() + "\"");
@@ -95,9 +96,16 @@ class EventExport {
     }
 
     /** Where the export ends: the position asked for, but never past the settled history. */
-    private long end(String upTo) {
+    private long end(String upTo, long start) {
         long settled = history.settledHead();
-        return upTo == null || upTo.isBlank() ? settled : Math.min(SubscriptionRequests.position(upTo), settled);
+        if (upTo == null || upTo.isBlank()) {
+            return settled;
+        }
+        long asked = SubscriptionRequests.position(upTo);
+        if (asked < start) {
+            throw ApiRefusal.invalid("'upTo' (" + asked + ") must not lie before 'after' (" + start + ")");
+        }
+        return Math.min(asked, settled);
     }
 
     private static HistoryFilter filter(Subscription subscription, String aggregateId, String from, String to) {

@@ -33,22 +33,34 @@ class EventPages {
               @RequestParam(required = false) String after,
               @RequestParam(required = false) String since,
               @RequestParam(required = false) List<String> types,
-              @RequestParam(required = false) Integer limit) {
+              @RequestParam(required = false) String limit) {
         ApiClient client = SubscriptionRequests.requireAnyScope(request, ApiClient.READ, ApiClient.EXPORT);
+        SubscriptionRequests.refuseMisnamedStart(request, "from", "since");
         Subscription subscription = requests.subscription(client, types);
         long start = requests.start(after, since);
         EventPage page = reader.read(start, subscription, limit(limit), Duration.ZERO);
         return new Page(page.events(), page.next());
     }
 
-    private int limit(Integer requested) {
-        if (requested == null) {
+    /** Read as text, so that a limit that is not a number is refused with a code like any other. */
+    private int limit(String requested) {
+        if (requested == null || requested.isBlank()) {
             return settings.pageSize();
         }
-        if (requested < 1 || requested > settings.maxPageSize()) {
+        int limit = whole(requested);
+        if (limit < 1 || limit > settings.maxPageSize()) {
             throw ApiRefusal.invalid("'limit' lies between 1 and " + settings.maxPageSize());
         }
-        return requested;
+        return limit;
+    }
+
+    private int whole(String requested) {
+        try {
+            return Integer.parseInt(requested.trim());
+        } catch (NumberFormatException notANumber) {
+            throw ApiRefusal.invalid("'limit' is a whole number between 1 and " + settings.maxPageSize()
+                    + ", not '" + requested + "'");
+        }
     }
 
     /**

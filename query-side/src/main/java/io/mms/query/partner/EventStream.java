@@ -58,6 +58,7 @@ class EventStream {
                       @RequestParam(required = false) String since,
                       @RequestParam(required = false) List<String> types) {
         ApiClient client = SubscriptionRequests.requireAnyScope(request, ApiClient.READ);
+        SubscriptionRequests.refuseMisnamedStart(request, "from", "since");
         Subscription subscription = requests.subscription(client, types);
         long start = requests.start(lastEventId != null ? lastEventId : after, since);
         ConcurrencyLimit.Place place = open.take(client, client.maxStreamsOr(settings.maxPerClient()));

@@ -44,6 +44,17 @@ class SubscriptionRequests {
     }
 
     /**
+     * Refuses a start time under the other endpoints' name: ignored, it would silently read from
+     * the beginning. The stream and the pull start at {@code since}, exports at {@code from}.
+     */
+    static void refuseMisnamedStart(HttpServletRequest request, String misnamed, String meant) {
+        if (request.getParameter(misnamed) != null) {
+            throw ApiRefusal.invalid("this endpoint starts at a time given as '" + meant + "', not '"
+                    + misnamed + "'");
+        }
+    }
+
+    /**
      * The types asked for, all that the client may read when none are named. Naming a type the
      * contract does not have is invalid; naming one the client was not granted is forbidden.
      */

@@ -89,8 +89,11 @@ class ReadModelQueries {
     }
 
     private String known(String readModel) {
-        return readModels.stream().map(ReadModel::processor).filter(readModel::equals).findFirst()
-                .orElseThrow(() -> new UnknownReadModel(readModel));
+        List<String> names = readModels.stream().map(ReadModel::processor).toList();
+        if (!names.contains(readModel)) {
+            throw new UnknownReadModel(readModel, names);
+        }
+        return readModel;
     }
 
     record RetryDeadLettersInput(String readModel) {
