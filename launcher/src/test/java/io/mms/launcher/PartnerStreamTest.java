@@ -111,6 +111,37 @@ class PartnerStreamTest {
     }
 
     @Test
+    void aPositionBeyondTheNewestEventIsRefusedRatherThanWaitedForInSilence() {
+        register("ada-" + UUID.randomUUID() + "@example.com");
+        long beyond = mms.bean(JdbcTemplate.class)
+                .queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class) + 1_000;
+
+        get("/api/v1/events?after=" + beyond, PARTNER_KEY)
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("VALIDATION")
+                .jsonPath("$.message").value(message -> assertThat((String) message)
+                        .contains("position " + beyond, "never held"));
+        mms.http("").get().uri("/api/v1/events/stream")
+                .header("Authorization", "Bearer " + PARTNER_KEY)
+                .header("Last-Event-ID", Long.toString(beyond)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("VALIDATION");
+    }
+
+    @Test
+    void whatSpringRefusesByItselfOnPartnerPathsComesInThePartnersBody() {
+        get("/api/v1/events/nothing-here", PARTNER_KEY)
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND")
+                .jsonPath("$.message").value(message -> assertThat((String) message)
+                        .contains("/api/v1/events/nothing-here"));
+        mms.http("").post().uri("/api/v1/events").header("Authorization", "Bearer " + PARTNER_KEY).exchange()
+                .expectStatus().isEqualTo(405)
+                .expectBody().jsonPath("$.code").isEqualTo("METHOD_NOT_ALLOWED")
+                .jsonPath("$.timestamp").doesNotExist();
+    }
+
+    @Test
     void personalDataIsLeftOutUnlessTheClientMayReadIt() {
         String customerId = register("grace-" + UUID.randomUUID() + "@example.com");
 

@@ -66,8 +66,8 @@ class EventExport {
         Subscription subscription = requests.subscription(client, types);
         ExportFormat writer = ExportFormat.named(format);
         HistoryFilter filter = filter(subscription, aggregateId, from, to);
+        long end = end(upTo, after);
         long start = requests.start(after, null);
-        long end = end(upTo, start);
         try (ConcurrencyLimit.Place place = exports.take(client, settings.maxPerClient())) {
             response.setContentType(writer.contentType());
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + writer.fileName() + "\"");
@@ -96,12 +96,14 @@ class EventExport {
     }
 
     /** Where the export ends: the position asked for, but never past the settled history. */
-    private long end(String upTo, long start) {
+    private long end(String upTo, String after) {
         long settled = history.settledHead();
         if (upTo == null || upTo.isBlank()) {
             return settled;
         }
         long asked = SubscriptionRequests.position(upTo);
+        boolean fromStart = after == null || after.isBlank();
+        long start = fromStart ? StreamPositions.START : SubscriptionRequests.position(after);
         if (asked < start) {
             throw ApiRefusal.invalid("'upTo' (" + asked + ") must not lie before 'after' (" + start + ")");
         }

@@ -65,10 +65,21 @@ class SubscriptionRequests {
         return new Subscription(types, client.has(ApiClient.PERSONAL_DATA));
     }
 
-    /** Where reading starts: after a position if one is given, else at a time, else at the beginning. */
+    /**
+     * Where reading starts: after a position if one is given, else at a time, else at the
+     * beginning. A position beyond the newest event was never handed out by this event store (a
+     * partner pointed at another installation, or at one restored from an older backup); waiting
+     * for it in silence would hide that, so it is refused.
+     */
     long start(String after, String since) {
         if (after != null && !after.isBlank()) {
-            return position(after);
+            long position = position(after);
+            long newest = positions.latest();
+            if (position > newest) {
+                throw ApiRefusal.invalid("position " + position + " lies beyond the newest event (" + newest
+                        + "): this event store never held it");
+            }
+            return position;
         }
         if (since != null && !since.isBlank()) {
             return positions.positionBefore(instant(since));
