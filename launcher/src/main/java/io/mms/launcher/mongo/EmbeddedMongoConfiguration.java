@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,10 +29,11 @@ class EmbeddedMongoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
     @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(@Value("${mms.data-dir}") Path dataDirectory) throws IOException {
+    MongoServer embeddedMongoServer(@Value("${mms.data-dir}") Path dataDirectory,
+                                    @Value("${mms.mongo.embedded-cache}") DataSize cache) throws IOException {
         Files.createDirectories(dataDirectory);
         Path file = dataDirectory.resolve("readmodels.mv.db");
-        MongoServer server = new MongoServer(new IndexedH2Backend(file.toString()));
+        MongoServer server = new MongoServer(new IndexedH2Backend(file.toString(), cache));
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         log.info("No mms.mongo.uri given: read models are kept by an in-process MongoDB stand-in in {} (port {})",

@@ -14,6 +14,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -25,12 +26,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IndexedH2BackendTest {
 
+    private static final DataSize CACHE = DataSize.ofMegabytes(16);
+
     @TempDir
     Path directory;
 
     @Test
     void guardedUpdatesByIdMatchExactlyWhatTheWholeFilterSays() {
-        withCollection(new IndexedH2Backend(file()), profiles -> {
+        withCollection(new IndexedH2Backend(file(), CACHE), profiles -> {
             IntStream.range(0, 50).forEach(i -> profiles.insertOne(new Document("_id", "c" + i).append("position", 5L)));
 
             long applied = profiles.updateOne(Filters.and(Filters.eq("_id", "c7"), Filters.lt("position", 9L)),
@@ -55,7 +58,7 @@ class IndexedH2BackendTest {
 
     @Test
     void filtersWithoutASingleIdStillScanTheCollection() {
-        withCollection(new IndexedH2Backend(file()), profiles -> {
+        withCollection(new IndexedH2Backend(file(), CACHE), profiles -> {
             IntStream.range(0, 10).forEach(i -> profiles.insertOne(new Document("_id", "c" + i).append("n", i)));
 
             assertThat(profiles.countDocuments(Filters.and(Filters.in("_id", "c1", "c2", "c3"), Filters.gt("n", 1))))
@@ -69,7 +72,7 @@ class IndexedH2BackendTest {
     void readsWhatThePlainStandInWroteToTheSameFile() {
         withCollection(new H2Backend(file()), profiles -> profiles.insertOne(new Document("_id", "c1").append("n", 1)));
 
-        withCollection(new IndexedH2Backend(file()), profiles -> {
+        withCollection(new IndexedH2Backend(file(), CACHE), profiles -> {
             assertThat(profiles.find(Filters.and(Filters.eq("_id", "c1"), Filters.eq("n", 1))).first()).isNotNull();
             assertThat(profiles.countDocuments()).isEqualTo(1);
         });
@@ -77,7 +80,7 @@ class IndexedH2BackendTest {
 
     @Test
     void uniqueIndexesRejectDuplicatesBeforeAndAfterTheFileIsOpenedAgain() {
-        withCollection(new IndexedH2Backend(file()), customers -> {
+        withCollection(new IndexedH2Backend(file(), CACHE), customers -> {
             customers.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
             customers.insertOne(new Document("_id", "c1").append("email", "ann@example.com"));
 
@@ -87,7 +90,7 @@ class IndexedH2BackendTest {
                     .isInstanceOf(MongoWriteException.class);
         });
 
-        withCollection(new IndexedH2Backend(file()), customers -> {
+        withCollection(new IndexedH2Backend(file(), CACHE), customers -> {
             assertThat(customers.find(Filters.eq("_id", "c1")).first()).containsEntry("email", "ann@example.com");
             assertThatThrownBy(() -> customers.insertOne(new Document("_id", "c3").append("email", "ann@example.com")))
                     .isInstanceOf(MongoWriteException.class);
@@ -99,13 +102,23 @@ class IndexedH2BackendTest {
 
     @Test
     void aDroppedCollectionCanBeCreatedAgain() {
-        withCollection(new IndexedH2Backend(file()), profiles -> {
+        withCollection(new IndexedH2Backend(file(), CACHE), profiles -> {
             profiles.insertOne(new Document("_id", "c1"));
             profiles.drop();
             profiles.insertOne(new Document("_id", "c1"));
 
             assertThat(profiles.countDocuments()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void theFileIsOpenedWithTheConfiguredPageCache() {
+        IndexedH2Backend backend = new IndexedH2Backend(file(), DataSize.ofMegabytes(300));
+        try {
+            assertThat(backend.getMvStore().getCacheSize()).isEqualTo(300);
+        } finally {
+            backend.close();
+        }
     }
 
     private String file() {
