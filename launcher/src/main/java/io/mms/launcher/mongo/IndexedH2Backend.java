@@ -18,8 +18,11 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.springframework.util.unit.DataSize;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -72,6 +75,16 @@ final class IndexedH2Backend extends H2Backend {
             return new HashUniqueIndex(indexName, keys, sparse);
         }
 
+        /** Compound indexes are the listings' (a field, then {@code _id}); single fields stay ignored. */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                          List<IndexKey> keys, boolean sparse) {
+            if (keys.size() < 2) {
+                return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+            }
+            return new OrderedIndex(indexName, keys, sparse);
+        }
+
         /** Opens the same maps, under the same names, as the stand-in's own collections. */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
@@ -103,7 +116,42 @@ final class IndexedH2Backend extends H2Backend {
                     }
                 }
             }
+            Iterable<Object> firstInOrder = firstInOrder(query, orderBy, skip, limit);
+            if (firstInOrder != null) {
+                return matchDocuments(query, firstInOrder, orderBy, skip, limit, batchSize, fieldSelector);
+            }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * For a limited query sorted as an {@link OrderedIndex} is, the positions of the first
+         * documents that match, walked in that order up to the end of the page; null otherwise.
+         */
+        private List<Object> firstInOrder(Document query, Document orderBy, int skip, int limit) {
+            if (orderBy == null || orderBy.isEmpty() || limit <= 0) {
+                return null;
+            }
+            for (Index<Object> index : getIndexes()) {
+                if (index instanceof OrderedIndex ordered) {
+                    Optional<Iterator<Object>> walk = ordered.positionsOrderedBy(orderBy);
+                    if (walk.isPresent()) {
+                        return matching(walk.get(), query, skip + limit);
+                    }
+                }
+            }
+            return null;
+        }
+
+        private List<Object> matching(Iterator<Object> positions, Document query, int wanted) {
+            List<Object> found = new ArrayList<>(wanted);
+            while (found.size() < wanted && positions.hasNext()) {
+                Object position = positions.next();
+                Document document = getDocument(position);
+                if (document != null && documentMatchesQuery(document, query)) {
+                    found.add(position);
+                }
+            }
+            return found;
         }
 
         /**

@@ -3,21 +3,29 @@ package io.mms.launcher.mongo;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -112,6 +120,70 @@ class IndexedH2BackendTest {
     }
 
     @Test
+    void pagesSortedLikeACompoundIndexComeOutAsTheStandInsOwnSortGivesThem() {
+        withDatabase(new IndexedH2Backend(file(), CACHE), database -> {
+            MongoCollection<Document> indexed = database.getCollection("indexed");
+            MongoCollection<Document> plain = database.getCollection("plain");
+            indexed.createIndex(Indexes.ascending("registeredAt", "_id"));
+            Random random = new Random(7);
+            for (int i = 0; i < 300; i++) {
+                Document document = new Document("_id", "c" + random.nextInt(1_000_000)).append("tag", "t" + i % 3);
+                if (i % 10 != 0) {
+                    document.append("registeredAt", random.nextInt(40));
+                }
+                indexed.replaceOne(Filters.eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true));
+                plain.replaceOne(Filters.eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true));
+            }
+            indexed.updateMany(Filters.eq("tag", "t1"), Updates.inc("registeredAt", 5));
+            plain.updateMany(Filters.eq("tag", "t1"), Updates.inc("registeredAt", 5));
+
+            assertSameListings(indexed, plain);
+        });
+    }
+
+    @Test
+    void anOrderedIndexIsRebuiltWhenTheFileIsOpenedAgainAndStepsAsideForArrays() {
+        withDatabase(new IndexedH2Backend(file(), CACHE), database -> {
+            database.getCollection("indexed").createIndex(Indexes.ascending("registeredAt", "_id"));
+            IntStream.range(0, 50).forEach(i -> {
+                Document document = new Document("_id", "c" + i).append("registeredAt", (i * 7) % 20)
+                        .append("tag", "t" + i % 3);
+                database.getCollection("indexed").insertOne(document);
+                database.getCollection("plain").insertOne(document);
+            });
+        });
+
+        withDatabase(new IndexedH2Backend(file(), CACHE), database -> {
+            assertSameListings(database.getCollection("indexed"), database.getCollection("plain"));
+
+            for (String name : List.of("indexed", "plain")) {
+                database.getCollection(name).updateOne(Filters.eq("_id", "c3"), Updates.set("registeredAt", List.of(20, 1)));
+            }
+            assertSameListings(database.getCollection("indexed"), database.getCollection("plain"));
+        });
+    }
+
+    private static void assertSameListings(MongoCollection<Document> indexed, MongoCollection<Document> plain) {
+        List<Bson> filters = List.of(new Document(), Filters.eq("tag", "t2"),
+                Filters.or(Filters.gt("registeredAt", 12), Filters.and(Filters.eq("registeredAt", 12),
+                        Filters.gt("_id", "c5"))));
+        for (Bson filter : filters) {
+            for (Bson sort : List.of(Sorts.ascending("registeredAt", "_id"), Sorts.descending("registeredAt", "_id"))) {
+                for (int skip : List.of(0, 7)) {
+                    assertThat(ids(indexed.find(filter).sort(sort).skip(skip).limit(21)))
+                            .as("%s sorted %s from %d", filter, sort, skip)
+                            .isNotEmpty()
+                            .containsExactlyElementsOf(ids(plain.find(filter).sort(sort).skip(skip).limit(21)));
+                }
+            }
+        }
+    }
+
+    private static List<Object> ids(FindIterable<Document> found) {
+        return found.map(document -> document.get("_id")).into(new ArrayList<>());
+    }
+
+    @Test
     void theFileIsOpenedWithTheConfiguredPageCache() {
         IndexedH2Backend backend = new IndexedH2Backend(file(), DataSize.ofMegabytes(300));
         try {
@@ -126,11 +198,15 @@ class IndexedH2BackendTest {
     }
 
     private static void withCollection(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
+        withDatabase(backend, database -> use.accept(database.getCollection("profiles")));
+    }
+
+    private static void withDatabase(MongoBackend backend, Consumer<MongoDatabase> use) {
         MongoServer server = new MongoServer(backend);
         try {
             InetSocketAddress address = server.bind();
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
-                use.accept(client.getDatabase("mms").getCollection("profiles"));
+                use.accept(client.getDatabase("mms"));
             }
         } finally {
             server.shutdownNow();
