@@ -20,9 +20,14 @@ import java.util.function.Consumer;
  * whether or not earlier ones were answered, and its latency is counted from that time, so a
  * stalled server shows up in the figures instead of slowing the load down.
  *
- * <p>The query is repeated every {@link #POLL} after the response, and a change counts as
- * visible when the answer that shows it arrives: figures are upper bounds, coarse by up to
- * one poll interval. A change still invisible after {@link #GIVE_UP} is counted as such and
+ * <p>Every {@link #FOLLOW_EVERY}th change is followed: its query is repeated after the
+ * response, first after {@link #FIRST_POLL} and then at twice the last wait, up to
+ * {@link #LONGEST_POLL}, and the change counts as visible when the answer that shows it
+ * arrives. Figures are upper bounds, coarse by up to one poll interval. Following a sample
+ * rather than every change, and backing off, keep the probe's own queries from becoming the
+ * load: polling every change every 5 ms sent tens of thousands of queries a second once
+ * visibility lagged by seconds, and the server then served the probe rather than the
+ * mutations. A followed change still invisible after {@link #GIVE_UP} is counted as such and
  * enters the percentiles with the time waited, which then are lower bounds. A mutation that
  * fails (the server refuses the connection, answers with an error or not within 30 s) is counted,
  * not waited for.
@@ -31,7 +36,9 @@ final class Freshness {
 
     static final String NAME = "B4 freshness";
 
-    static final Duration POLL = Duration.ofMillis(5);
+    static final int FOLLOW_EVERY = 10;
+    static final Duration FIRST_POLL = Duration.ofMillis(5);
+    static final Duration LONGEST_POLL = Duration.ofMillis(100);
     static final Duration GIVE_UP = Duration.ofSeconds(30);
 
     private static final String UPDATE = """
@@ -60,6 +67,7 @@ final class Freshness {
                 String customerId = customers.get((int) (index % customers.size()));
                 String name = FRESH + index;
                 long scheduled = intended;
+                boolean followed = index % FOLLOW_EVERY == 0;
                 CompletableFuture<Void> visible = new CompletableFuture<>();
                 pending.add(visible);
                 http.graphQlAsync(UPDATE, Map.of("input", Map.of("customerId", customerId, "name", name)))
@@ -72,7 +80,11 @@ final class Freshness {
                             }
                             long answered = System.nanoTime();
                             mutations.add(answered - scheduled);
-                            poll(http, pollers, new Change(customerId, name, answered),
+                            if (!followed) {
+                                visible.complete(null);
+                                return;
+                            }
+                            poll(http, pollers, new Change(customerId, name, answered, FIRST_POLL),
                                     visibility, invisible, visible);
                         });
             }
@@ -90,14 +102,21 @@ final class Freshness {
         results.accept(new Measurement(NAME, "response to visible in query", "p99 ms",
                 visibility.percentileMillis(0.99)));
         results.accept(new Measurement(NAME, "response to visible in query", "max ms", visibility.maxMillis()));
-        results.accept(new Measurement(NAME, "changes not visible after " + GIVE_UP.toSeconds() + " s",
+        results.accept(new Measurement(NAME, "changes followed (every " + FOLLOW_EVERY + "th)", "changes",
+                visibility.count()));
+        results.accept(new Measurement(NAME, "followed changes not visible after " + GIVE_UP.toSeconds() + " s",
                 "changes", invisible.get()));
         results.accept(new Measurement(NAME, "mutations that failed (connection or HTTP error)", "mutations",
                 refused.get()));
     }
 
-    /** A change that was answered and should show in queries. */
-    private record Change(String customerId, String name, long answered) {
+    /** A change that was answered and should show in queries, and how long to wait before asking again. */
+    private record Change(String customerId, String name, long answered, Duration nextPoll) {
+
+        Change backedOff() {
+            Duration doubled = nextPoll.multipliedBy(2);
+            return new Change(customerId, name, answered, doubled.compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : doubled);
+        }
     }
 
     private static void poll(Http http, ScheduledExecutorService pollers, Change change, Latencies visibility,
@@ -113,8 +132,8 @@ final class Freshness {
                 visible.complete(null);
             } else {
                 // A query that failed or timed out under load is asked again, like one that showed an older name.
-                pollers.schedule(() -> poll(http, pollers, change, visibility, invisible, visible),
-                        POLL.toNanos(), TimeUnit.NANOSECONDS);
+                pollers.schedule(() -> poll(http, pollers, change.backedOff(), visibility, invisible, visible),
+                        change.nextPoll().toNanos(), TimeUnit.NANOSECONDS);
             }
         });
     }
