@@ -109,7 +109,9 @@ final class Rebuild {
         long total = 0;
         for (ReadModelCollection collection : readModel.collections()) {
             List<WriteModel<Document>> inserts = new ArrayList<>();
-            database.getCollection(collection.name()).find()
+            // In batches: the stand-in answers a first batch of any size, and a large read model's
+            // would exceed the wire protocol's 48 MB message limit.
+            database.getCollection(collection.name()).find().batchSize(1_000)
                     .forEach(document -> inserts.add(new InsertOneModel<>(document)));
             MongoCollection<Document> copy = database.getCollection(collection.name() + "_benchmark_baseline");
             long start = System.nanoTime();
