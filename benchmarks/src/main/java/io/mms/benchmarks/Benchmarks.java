@@ -1,8 +1,11 @@
 package io.mms.benchmarks;
 
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +31,9 @@ public final class Benchmarks {
                 sizes = Sizes.named(arg.substring("--sizes=".length()));
             }
         }
-        Report report = run(sizes, stores(args), List.of(args).contains("--parts=history"), readme);
+        String parts = List.of(args).stream().filter(arg -> arg.startsWith("--parts=")).findFirst()
+                .map(arg -> arg.substring("--parts=".length())).orElse("all");
+        Report report = run(sizes, stores(args), parts, readme);
         System.out.println(report.table());
         // Pooled processors and HTTP client threads of closed contexts must not keep the JVM alive.
         System.exit(0);
@@ -51,19 +56,24 @@ public final class Benchmarks {
      * what it measured.
      */
     static Report run(Sizes sizes, List<Store> stores, Path readme) throws IOException {
-        return run(sizes, stores, false, readme);
+        return run(sizes, stores, "all", readme);
     }
 
     /**
-     * With {@code historyOnly}, only the benchmarks on a generated history (B2 and B7) run: at
-     * the issue's sizes they take half of a run by themselves.
+     * {@code parts} is {@code all}; {@code history}, only the benchmarks on a generated history
+     * (B2 and B7), which at the issue's sizes take half of a run by themselves; or
+     * {@code export}, only B7 on a generated history, with the projections switched off.
      */
-    static Report run(Sizes sizes, List<Store> stores, boolean historyOnly, Path readme) throws IOException {
+    static Report run(Sizes sizes, List<Store> stores, String parts, Path readme) throws IOException {
         Report report = new Report(sizes, stores);
         for (int run = 1; run <= sizes.runs(); run++) {
             for (Store store : stores) {
                 log("%s, run %d of %d", store.label(), run, sizes.runs());
-                runOnce(store, sizes, historyOnly, report.collector(store));
+                if (parts.equals("export")) {
+                    exportOnly(store, sizes, report.collector(store));
+                } else {
+                    runOnce(store, sizes, parts.equals("history"), report.collector(store));
+                }
                 report.completed(store);
                 if (readme != null) {
                     report.writeInto(readme);
@@ -93,6 +103,22 @@ public final class Benchmarks {
             Rebuild.run(mms, sizes, results);
             log("B7");
             Export.run(mms, results);
+        } finally {
+            delete(dataDirectory);
+        }
+    }
+
+    private static void exportOnly(Store store, Sizes sizes, Report.Collector results) throws IOException {
+        Path dataDirectory = Files.createTempDirectory("mms-benchmark");
+        try (Store.Started started = store.start()) {
+            List<String> settings = new ArrayList<>(started.settings());
+            settings.add("--mms.sides.projections=false");
+            try (Mms mms = Mms.start(dataDirectory, settings)) {
+                log("history");
+                Rebuild.generateHistory(mms.bean(EventStore.class), sizes);
+                log("B7");
+                Export.run(mms, results);
+            }
         } finally {
             delete(dataDirectory);
         }

@@ -125,7 +125,7 @@ final class Rebuild {
     }
 
     /** Campaigns first, then customers in rounds, so that one customer's events are spread over the stream. */
-    private static void generateHistory(EventStore eventStore, Sizes sizes) {
+    static void generateHistory(EventStore eventStore, Sizes sizes) {
         List<EventMessage<?>> batch = new ArrayList<>();
         Instant now = Instant.now();
         for (int campaign = 0; campaign < sizes.campaigns(); campaign++) {
