@@ -27,9 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Keys are read and compared exactly as the stand-in sorts (the same value lookup and
  * comparator), so an ordered walk gives the documents in the order a sort would. A document whose
  * key holds an array would sort by its elements, which an index of single values cannot
- * reproduce; once one is seen, the index no longer serves order, and neither does a sparse one,
- * which leaves documents out. It is rebuilt from the documents
- * each time the file is opened.
+ * reproduce; once one is seen (or a document without an {@code _id}, which it could not find
+ * again), the index no longer serves order, and neither does a sparse one, which leaves
+ * documents out. It is rebuilt from the documents each time the file is opened.
  */
 final class OrderedIndex extends Index<Object> {
 
@@ -39,7 +39,7 @@ final class OrderedIndex extends Index<Object> {
     private final ConcurrentSkipListSet<Entry> entries;
     private final Map<Object, Entry> byId = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
-    private volatile boolean holdsArrays;
+    private volatile boolean unusable;
 
     OrderedIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -61,7 +61,7 @@ final class OrderedIndex extends Index<Object> {
      * give it: the sort must name exactly its keys, each in its direction or each reversed.
      */
     Optional<Iterator<Object>> positionsOrderedBy(Document sort) {
-        if (holdsArrays || isSparse() || !List.copyOf(sort.keySet()).equals(keys())) {
+        if (unusable || isSparse() || !List.copyOf(sort.keySet()).equals(keys())) {
             return Optional.empty();
         }
         List<IndexKey> keys = getKeys();
@@ -94,11 +94,13 @@ final class OrderedIndex extends Index<Object> {
         List<Object> values = keys().stream()
                 .map(key -> Utils.getSubdocumentValueCollectionAware(document, key))
                 .toList();
-        if (values.stream().anyMatch(Collection.class::isInstance)) {
-            holdsArrays = true;
+        Object id = document.get("_id");
+        if (id == null || values.stream().anyMatch(Collection.class::isInstance)) {
+            unusable = true;
+            return;
         }
         Entry entry = new Entry(values, position, sequence.incrementAndGet());
-        Entry replaced = byId.put(document.get("_id"), entry);
+        Entry replaced = byId.put(id, entry);
         if (replaced != null) {
             entries.remove(replaced);
         }
@@ -107,7 +109,8 @@ final class OrderedIndex extends Index<Object> {
 
     @Override
     public Object remove(Document document) {
-        Entry entry = byId.remove(document.get("_id"));
+        Object id = document.get("_id");
+        Entry entry = id == null ? null : byId.remove(id);
         if (entry == null) {
             return null;
         }
@@ -161,6 +164,6 @@ final class OrderedIndex extends Index<Object> {
     public void drop() {
         entries.clear();
         byId.clear();
-        holdsArrays = false;
+        unusable = false;
     }
 }
